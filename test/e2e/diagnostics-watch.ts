@@ -3,7 +3,9 @@
  * sleeps. Create the watch before the action that should change the diagnostics (opening a file,
  * a configuration change), then await `until`.
  */
+import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { clearNotifications, screenshot } from './screenshot';
 
 export const DEFAULT_WAIT_MS = 30_000;
 
@@ -120,4 +122,27 @@ export function untilWorkspace(
     }, timeoutMs);
     check();
   });
+}
+
+/** One expected squiggle: its rule code, the text of its line, the text it underlines, its severity. */
+export type ExpectedSquiggle = [code: string, line: string, underlined: string, severity: vscode.DiagnosticSeverity];
+
+/** Asserts each expected squiggle is among `diagnostics`, on its line, underlining exactly its text. */
+export function assertSquiggles(editor: vscode.TextEditor, diagnostics: readonly vscode.Diagnostic[], expected: readonly ExpectedSquiggle[]): void {
+  for (const [code, line, underlined, severity] of expected) {
+    const diagnostic = withCode(diagnostics, code);
+    assert.ok(diagnostic, `${code} is reported; got ${describeAll(diagnostics)}`);
+    assert.equal(editor.document.lineAt(diagnostic.range.start.line).text, line, `${code} is on its line`);
+    assert.equal(editor.document.getText(diagnostic.range), underlined, `${code} underlines the value`);
+    assert.equal(diagnostic.severity, severity, `${code} severity`);
+  }
+}
+
+/** Screenshots the hover of a squiggle once the file's diagnostics are quiet (a republish closes hovers). */
+export async function screenshotHover(watch: DiagnosticsWatch, editor: vscode.TextEditor, diagnostic: vscode.Diagnostic, name: string): Promise<void> {
+  await watch.settled();
+  await clearNotifications();
+  editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await screenshot(name);
 }

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { cliFindings, describeFinding } from '../cli-findings';
-import { DiagnosticsWatch, describeAll, describeDiagnostic, untilWorkspace, withCode } from '../diagnostics-watch';
+import { DiagnosticsWatch, ExpectedSquiggle, assertSquiggles, describeAll, describeDiagnostic, screenshotHover, untilWorkspace, withCode } from '../diagnostics-watch';
 import { activatedExtension, openInEditor, workspaceRoot, workspaceUri } from '../fixture-workspace';
 import { clearNotifications, screenshot } from '../screenshot';
 
@@ -15,29 +15,21 @@ describe('Env file squiggles', () => {
     try {
       const editor = await openInEditor(PRODUCTION_DJANGO);
       const diagnostics = await watch.until((all) => ['DJ202', 'DJ302', 'DJ103'].every((code) => withCode(all, code)), 'DJ202, DJ302 and DJ103');
-      const expectations: [string, string, string, vscode.DiagnosticSeverity][] = [
+      const expectations: ExpectedSquiggle[] = [
         ['DJ202', 'DJANGO_DEBUG=True', 'True', vscode.DiagnosticSeverity.Error],
         ['DJ302', 'DJANGO_ALLOWED_HOSTS=*', '*', vscode.DiagnosticSeverity.Warning],
         ['DJ405', 'DJANGO_SECURE_SSL_REDIRECT=False', 'False', vscode.DiagnosticSeverity.Warning],
         ['DJ603', 'DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend', 'django.core.mail.backends.console.EmailBackend', vscode.DiagnosticSeverity.Error],
       ];
-      for (const [code, line, underlined, severity] of expectations) {
-        const diagnostic = withCode(diagnostics, code);
-        assert.ok(diagnostic, `${code} is reported; got ${describeAll(diagnostics)}`);
-        assert.equal(editor.document.lineAt(diagnostic.range.start.line).text, line, `${code} is on its line`);
-        assert.equal(editor.document.getText(diagnostic.range), underlined, `${code} underlines the value`);
-        assert.equal(diagnostic.severity, severity, `${code} severity`);
-        const code_ = diagnostic.code as { value: string; target: vscode.Uri };
-        assert.match(code_.target.toString(), new RegExp(`/docs/rules/${code}-[a-z-]+\\.md$`), `${code} links to its docs page`);
+      assertSquiggles(editor, diagnostics, expectations);
+      for (const [code] of expectations) {
+        const link = withCode(diagnostics, code)!.code as { value: string; target: vscode.Uri };
+        assert.match(link.target.toString(), new RegExp(`/docs/rules/${code}-[a-z-]+\\.md$`), `${code} links to its docs page`);
       }
       const secret = withCode(diagnostics, 'DJ103')!;
       assert.ok(!secret.message.includes('7hq2k9wzr4mx8p1vd6tc3nb5yf0gj'), 'the message does not print the secret key');
 
-      await watch.settled();
-      await clearNotifications();
-      editor.selection = new vscode.Selection(withCode(diagnostics, 'DJ202')!.range.start, withCode(diagnostics, 'DJ202')!.range.start);
-      await vscode.commands.executeCommand('editor.action.showHover');
-      await screenshot('env-file-hover.png');
+      await screenshotHover(watch, editor, withCode(diagnostics, 'DJ202')!, 'env-file-hover.png');
     } finally {
       watch.dispose();
     }

@@ -1,35 +1,18 @@
 /** `preflight checklist init|status|verify`, run as CI runs it. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseChecklist } from '../../../server/src/checklist/checklist-file';
 import { checklistTemplate } from '../../../server/src/checklist/template';
+import { REPO, preflight, writeProject } from './bundled-cli';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const CLI = path.join(REPO, 'dist/cli.js');
-
-function preflight(args: string[], cwd = REPO) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-checklist-'));
-  for (const [relative, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    fs.writeFileSync(path.join(root, relative), text);
-  }
-  return root;
-}
 
 const PASSING_ENV = 'DJANGO_DEBUG=False\n';
 
 describe('preflight checklist', () => {
   it('init writes the template into an empty folder, and refuses to overwrite without --force', () => {
-    const root = project({});
+    const root = writeProject({});
     const target = path.join(root, 'DEPLOYMENT_CHECKLIST.md');
     assert.equal(preflight(['checklist', 'init', root]).status, 0);
     assert.equal(fs.readFileSync(target, 'utf8'), checklistTemplate());
@@ -43,7 +26,7 @@ describe('preflight checklist', () => {
   });
 
   it('init in the working directory, and into --file', () => {
-    const root = project({});
+    const root = writeProject({});
     assert.equal(preflight(['checklist', 'init'], root).status, 0);
     assert.ok(fs.existsSync(path.join(root, 'DEPLOYMENT_CHECKLIST.md')));
     assert.equal(preflight(['checklist', 'init', '--file', 'docs/deploy.md', root]).status, 0);
@@ -63,7 +46,7 @@ describe('preflight checklist', () => {
   });
 
   it('verify exits 0 when every critical item is done and no automated item fails', () => {
-    const root = project({
+    const root = writeProject({
       'DEPLOYMENT_CHECKLIST.md': '## Critical\n- [x] Backups tested\n- [ ] DEBUG off <!-- preflight: DJ202 -->\n## Optional\n- [ ] CDN\n',
       '.envs/.production/.django': PASSING_ENV,
     });
@@ -73,7 +56,7 @@ describe('preflight checklist', () => {
   });
 
   it('verify exits 1 on a failing automated item outside the critical sections, ticked or not', () => {
-    const root = project({ 'DEPLOYMENT_CHECKLIST.md': '## Important\n- [x] DEBUG off <!-- preflight: DJ202 -->\n', '.envs/.production/.django': 'DJANGO_DEBUG=True\n' });
+    const root = writeProject({ 'DEPLOYMENT_CHECKLIST.md': '## Important\n- [x] DEBUG off <!-- preflight: DJ202 -->\n', '.envs/.production/.django': 'DJANGO_DEBUG=True\n' });
     const { status, stdout } = preflight(['checklist', 'verify', root]);
     assert.equal(status, 1);
     assert.match(stdout, /Automated items failing \(1\)/);
@@ -81,14 +64,14 @@ describe('preflight checklist', () => {
   });
 
   it('verify exits 1 on an open critical manual item', () => {
-    const root = project({ 'DEPLOYMENT_CHECKLIST.md': '## Critical\n- [ ] Backups tested\n' });
+    const root = writeProject({ 'DEPLOYMENT_CHECKLIST.md': '## Critical\n- [ ] Backups tested\n' });
     const { status, stdout } = preflight(['checklist', 'verify'], root);
     assert.equal(status, 1);
     assert.match(stdout, /Critical items open \(1\):\n {2}DEPLOYMENT_CHECKLIST\.md:2 {2}\[ \] Backups tested {2}\(Critical; manual; open\)/);
   });
 
   it('status --format json: every item with section, state, ticked and problems; exit 0', () => {
-    const root = project({
+    const root = writeProject({
       'DEPLOYMENT_CHECKLIST.md': '# List\n## Critical\n### Debug\n- [x] DEBUG off <!-- preflight: DJ202 -->\n  - [ ] nested\n',
       '.envs/.production/.django': 'DJANGO_DEBUG=yes\n',
     });
@@ -120,7 +103,7 @@ describe('preflight checklist', () => {
   });
 
   it('no checklist: exit 1 with a hint; bad usage: exit 2', () => {
-    const root = project({ '.env': PASSING_ENV });
+    const root = writeProject({ '.env': PASSING_ENV });
     const missing = preflight(['checklist', 'verify', root]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /no DEPLOYMENT_CHECKLIST\.md in .*`preflight checklist init` writes one/);

@@ -1,27 +1,9 @@
 /** The bundled CLI, run as a user or a CI job runs it. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { CLI, preflight, writeProject } from './bundled-cli';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const CLI = path.join(REPO, 'dist/cli.js');
-
-function preflight(args: string[], cwd = REPO) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-cli-'));
-  for (const [relative, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    fs.writeFileSync(path.join(root, relative), text);
-  }
-  return root;
-}
 
 const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'name', 'message', 'djangoCheck', 'checklistItem', 'fixable'];
 
@@ -73,7 +55,7 @@ describe('preflight CLI', () => {
   });
 
   it('exits 0 on a clean project', () => {
-    const root = project({
+    const root = writeProject({
       '.envs/.production/.django': [
         'DJANGO_SETTINGS_MODULE=config.settings.production',
         'DJANGO_DEBUG=False',
@@ -90,7 +72,7 @@ describe('preflight CLI', () => {
   });
 
   it('--context production turns unknown-context warnings into errors', () => {
-    const root = project({ '.env': 'DEBUG=True\n' });
+    const root = writeProject({ '.env': 'DEBUG=True\n' });
     assert.equal(preflight(['.'], root).status, 0);
     const forced = preflight(['--context', 'production', '--format', 'json', '.'], root);
     assert.equal(forced.status, 1);
@@ -98,7 +80,7 @@ describe('preflight CLI', () => {
   });
 
   it('--max-warnings fails a run with too many warnings', () => {
-    const root = project({ '.env': 'DEBUG=True\n' });
+    const root = writeProject({ '.env': 'DEBUG=True\n' });
     assert.equal(preflight(['--max-warnings', '0', '.'], root).status, 1);
     assert.equal(preflight(['--max-warnings', '100', '.'], root).status, 0);
   });

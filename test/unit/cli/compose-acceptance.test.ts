@@ -1,25 +1,15 @@
 /** Issue 4's acceptance, through the bundled CLI as CI runs it. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { JsonFinding, REPO, preflight } from './bundled-cli';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const CLI = path.join(REPO, 'dist/cli.js');
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  context: string;
-}
 
 function preflightJson(cwd: string, args: string[] = ['.']): JsonFinding[] {
-  const result = spawnSync(process.execPath, [CLI, '--format', 'json', ...args], { cwd, encoding: 'utf8' });
+  const result = preflight(['--format', 'json', ...args], cwd);
   assert.ok(result.status === 0 || result.status === 1, result.stderr);
   return JSON.parse(result.stdout);
 }

@@ -1,6 +1,5 @@
 /** `preflight --fix` on a copy of the example project, as a user runs it. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,14 +7,8 @@ import { describe, it } from 'node:test';
 import { safeFixOf } from '../../../server/src/engine/fix-all';
 import { lintProject } from '../../../server/src/engine/runner';
 import { loadProject } from '../../../server/src/project/load';
+import { REPO, preflight } from './bundled-cli';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const CLI = path.join(REPO, 'dist/cli.js');
-
-function preflight(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Every file's text under a directory, by relative path. */
 function snapshot(root: string): Record<string, string> {

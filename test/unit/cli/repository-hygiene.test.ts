@@ -4,27 +4,11 @@
  * nothing reads (DJ803), and no output format shows a secret in full.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { JsonFinding, preflight } from './bundled-cli';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const CLI = path.join(REPO, 'dist/cli.js');
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-  fixable: boolean;
-}
-
-function preflight(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout };
-}
 
 function json(target: string): JsonFinding[] {
   const { status, stdout } = preflight(['--format', 'json', target]);

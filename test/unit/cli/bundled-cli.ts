@@ -1,0 +1,32 @@
+/** The bundled CLI (dist/cli.js) run as a child process, as a user or a CI job runs it. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export type { JsonFinding } from '../../../server/src/cli/format-json';
+
+// Compiled tests run from out/test/unit/cli.
+export const REPO = path.resolve(__dirname, '../../../..');
+export const CLI = path.join(REPO, 'dist/cli.js');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function preflight(args: string[], cwd = REPO): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh project folder in the temp directory holding `files` (relative path → text). */
+export function writeProject(files: Record<string, string>, prefix = 'preflight-cli-'): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [relative, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), text);
+  }
+  return root;
+}
