@@ -1371,7 +1371,13 @@ function databaseConfig(url: string): Value {
   }
   const parsed = parseServiceUrl(url);
   if (!parsed || !parsed.engine) return unknown('a database URL django-environ does not know');
-  const options: DictEntry[] = [...parsed.query].map(([key, value]) => ({ key: str(key), value: str(value) }));
+  // django-environ lifts CONN_MAX_AGE, ATOMIC_REQUESTS and AUTOCOMMIT out of OPTIONS (as ints when all digits).
+  const lifted = ['CONN_MAX_AGE', 'ATOMIC_REQUESTS', 'AUTOCOMMIT'];
+  const query = [...parsed.query];
+  const options: DictEntry[] = query.filter(([key]) => !lifted.includes(key.toUpperCase())).map(([key, value]) => ({ key: str(key), value: str(value) }));
+  const base: DictEntry[] = query
+    .filter(([key]) => lifted.includes(key.toUpperCase()))
+    .map(([key, value]) => ({ key: str(key.toUpperCase()), value: /^\d+$/.test(value) ? ({ kind: 'int', value: Number(value), at: null } as Value) : str(value) }));
   return {
     kind: 'dict',
     entries: [
@@ -1382,6 +1388,7 @@ function databaseConfig(url: string): Value {
       { key: str('HOST'), value: str(parsed.host) },
       { key: str('PORT'), value: parsed.port ? { kind: 'int', value: Number(parsed.port), at: null } : str('') },
       ...(options.length ? [{ key: str('OPTIONS'), value: { kind: 'dict', entries: options, at: null } as Value }] : []),
+      ...base,
     ],
   };
 }

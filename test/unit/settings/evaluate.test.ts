@@ -72,6 +72,8 @@ const CASES: Case[] = [
   { source: 'import environ\nenv = environ.Env()\nX = env("K", default="$OTHER")', value: "'v'", environment: { K: '$OTHER', OTHER: 'v' } },
   { source: 'import environ\nenv = environ.Env(K=(bool, True))\nX = env("K")', value: 'True' },
   { source: 'import environ\nenv = environ.Env()\nX = env.db("DATABASE_URL")["ENGINE"]', value: "'django.db.backends.sqlite3'", environment: { DATABASE_URL: 'sqlite:///db.sqlite3' } },
+  { source: 'import environ\nenv = environ.Env()\nX = env.db()["CONN_MAX_AGE"]', value: '60', environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=60&sslmode=require' } },
+  { source: 'import environ\nenv = environ.Env()\nX = env.db()["OPTIONS"]', value: "{'sslmode': 'require'}", environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=60&sslmode=require' } },
   { source: 'import environ\nenv = environ.Env()\nX = env.str("K")', value: 'unknown' },
   // blocks
   { source: 'import os\nif os.getenv("STAGE", "prod") == "prod":\n    X = 1\nelse:\n    X = 2', value: '1' },
