@@ -1,11 +1,13 @@
 /**
  * The checklist's custom requests, LSP wiring only: the client renders the tree and edits the
- * file, but every range, tick and status it shows comes from here (it parses no file itself).
+ * file, but every range, tick and status it shows comes from here; it only re-checks a tick
+ * against the document's current text (planTicks) before writing it.
  */
 import * as path from 'path';
 import { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { TextEdit, signOffEdit } from './checklist/checklist-edits';
+import { parseChecklist } from './checklist/checklist-file';
 import { ChecklistStatus, projectChecklistStatus } from './checklist/status';
 import { checklistTemplate } from './checklist/template';
 import { LintOptions, lintProject } from './engine/runner';
@@ -30,6 +32,8 @@ export interface SignOffParams {
   date: string;
   name: string;
   version: string;
+  /** The checklist as the editor has it now; the record is placed in this text (else in the server's copy). */
+  text?: string;
 }
 
 export interface SignOffResult {
@@ -66,7 +70,8 @@ export function registerChecklistRequests(connection: Connection, server: Checkl
       const file = model.get(folder.status.path);
       if (!file) return null;
       const openCritical = folder.status.summary.openCritical;
-      return { edit: signOffEdit(model.checklist(file), { date: params.date, name: params.name, version: params.version, openCritical }), openCritical };
+      const checklist = typeof params.text === 'string' ? parseChecklist(params.text) : model.checklist(file);
+      return { edit: signOffEdit(checklist, { date: params.date, name: params.name, version: params.version, openCritical }), openCritical };
     }
     return null;
   });

@@ -1,12 +1,13 @@
 /**
  * The Deployment Checklist view and its commands. Everything shown comes from the server's
- * `preflight/checklist` answer; edits touch only the ranges the server gave, after checking that
- * the document still says what the server saw there.
+ * `preflight/checklist` answer; a tick is recomputed against the document's text right before it
+ * is written (the item must still be there, line for line) and refused when it cannot be.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { readGitIdentity } from './git-identity';
-import { ChecklistNode, FolderChecklist, NodeIcon, TickTarget, buildTree, resetTargets, summarise, walk } from './tree-model';
+import { TickBasis, planTicks } from '../../../server/src/checklist/checklist-edits';
+import { ChecklistNode, FolderChecklist, NodeIcon, TickTarget, buildTree, resetTargets, summarise, tickBasis, walk } from './tree-model';
 
 const VIEW_ID = 'preflight.checklist';
 const MISSING_CONTEXT = 'preflight.checklist.missing';
@@ -139,41 +140,65 @@ export class ChecklistView implements vscode.Disposable {
   }
 
   /**
-   * Rewrites the one character of each target, in one WorkspaceEdit (one undo step). Refuses, and
-   * refreshes, when the document no longer holds what the server saw at that range.
+   * Rewrites the one character of each target, in one WorkspaceEdit (one undo step). The targets
+   * are recomputed against the document's text right before the edit (planTicks, no await in
+   * between): a moved item is followed, an edited, removed or ambiguous one refuses every tick
+   * with a message, and the view is refreshed.
    */
   async applyTicks(targets: { target: TickTarget; checked: boolean }[]): Promise<boolean> {
     if (targets.length === 0) return true;
-    const edit = new vscode.WorkspaceEdit();
-    const documents = new Map<string, { document: vscode.TextDocument; wasDirty: boolean }>();
+    const byDocument = new Map<string, { document: vscode.TextDocument; ticks: { basis: TickBasis; checked: boolean }[] }>();
     for (const { target, checked } of targets) {
       const uri = vscode.Uri.file(target.checklistPath);
-      let entry = documents.get(uri.toString());
+      let entry = byDocument.get(uri.toString());
       if (!entry) {
-        const document = await vscode.workspace.openTextDocument(uri);
-        entry = { document, wasDirty: document.isDirty };
-        documents.set(uri.toString(), entry);
+        entry = { document: await vscode.workspace.openTextDocument(uri), ticks: [] };
+        byDocument.set(uri.toString(), entry);
       }
-      const range = toRange(target.range);
-      const current = entry.document.getText(range);
-      if (current !== target.expected) {
-        void vscode.window.showWarningMessage('The checklist changed since the view was drawn; nothing was edited. The view is refreshed: try again.');
+      entry.ticks.push({ basis: tickBasis(target), checked });
+    }
+    const edit = new vscode.WorkspaceEdit();
+    const written: { document: vscode.TextDocument; wasDirty: boolean; textBefore: string }[] = [];
+    for (const { document, ticks } of byDocument.values()) {
+      const textBefore = document.getText();
+      const plan = planTicks(textBefore, ticks);
+      if (!plan.ok) {
+        void vscode.window.showWarningMessage(`${plan.message} The view is refreshed: try again.`);
         await this.refresh();
         return false;
       }
-      const wanted = checked ? 'x' : ' ';
-      // Already as wanted (an X stays an X when ticking).
-      if ((current === ' ') === !checked) continue;
-      edit.replace(uri, range, wanted);
+      for (const tick of plan.edits) edit.replace(document.uri, toRange(tick.range), tick.newText);
+      if (plan.edits.length > 0) written.push({ document, wasDirty: document.isDirty, textBefore });
     }
     if (edit.size === 0) return true;
+    // VS Code refuses the edit if a document changed since getText() above.
     const applied = await vscode.workspace.applyEdit(edit);
-    if (applied) {
-      // Saved so git and the CLI see it; a file with unsaved edits of its own is left to its owner.
-      for (const { document, wasDirty } of documents.values()) if (!wasDirty) await document.save();
-    }
+    if (applied) for (const entry of written) await this.saveUnlessDiskDiffers(entry);
     await this.refresh();
     return applied;
+  }
+
+  /**
+   * Saves a checklist the tree just edited, so git and the CLI see it; a file with unsaved edits
+   * of its own is left to its owner, and so is one whose disk text is not what the editor had
+   * before the edit (changed underneath, or line breaks the editor normalised): saving would
+   * overwrite bytes the user never saw change.
+   */
+  private async saveUnlessDiskDiffers({ document, wasDirty, textBefore }: { document: vscode.TextDocument; wasDirty: boolean; textBefore: string }): Promise<void> {
+    if (wasDirty) return;
+    let onDisk: string | null = null;
+    try {
+      onDisk = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(document.uri));
+    } catch {
+      onDisk = null;
+    }
+    if (onDisk === textBefore) {
+      await document.save();
+      return;
+    }
+    void vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(document.uri)} on disk differs from the editor (changed underneath, or mixed line breaks); the edit is made in the editor and left unsaved for you to review.`,
+    );
   }
 
   private async reveal(location: ChecklistNode['location']): Promise<void> {
@@ -270,19 +295,31 @@ export class ChecklistView implements vscode.Disposable {
     });
     if (version === undefined) return;
     const date = localDate(new Date());
+    const uri = vscode.Uri.parse(folder.checklistUri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    // The server places the record in the text the editor has now, not in its own copy.
+    const textBefore = document.getText();
+    const versionBefore = document.version;
     const result = await this.client.sendRequest<{ edit: { range: TickTarget['range']; newText: string } } | null>('preflight/checklistSignOff', {
       checklistUri: folder.checklistUri,
       date,
       name: identity.name,
       version,
+      text: textBefore,
     });
     if (!result) return;
-    const uri = vscode.Uri.parse(folder.checklistUri);
-    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.version !== versionBefore) {
+      void vscode.window.showWarningMessage('The checklist changed while signing off; nothing was written. Sign off again.');
+      return;
+    }
     const wasDirty = document.isDirty;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, toRange(result.edit.range), result.edit.newText);
-    if ((await vscode.workspace.applyEdit(edit)) && !wasDirty) await document.save();
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showWarningMessage('The checklist changed while signing off; nothing was written. Sign off again.');
+      return;
+    }
+    await this.saveUnlessDiskDiffers({ document, wasDirty, textBefore });
     void vscode.window.showInformationMessage(`Signed off ${version || 'the deployment'} as ${identity.name}.`);
     await this.refresh();
   }

@@ -13,12 +13,21 @@ export interface Location {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-/** What ticking a node must do: rewrite the one character at `range`, if it still reads `expected`. */
+/**
+ * What ticking a node must do: rewrite the one character at `range`, if it still reads `expected`
+ * on a line that still reads `lineText` (else the tick is recomputed or refused: planTicks).
+ */
 export interface TickTarget {
   checklistPath: string;
   range: Location['range'];
   expected: string;
+  lineText: string;
   itemIndex: number;
+}
+
+/** Where a target's item was when the view was drawn, as planTicks takes it. */
+export function tickBasis(target: TickTarget): { line: number; lineText: string } {
+  return { line: target.range.start.line, lineText: target.lineText };
 }
 
 export type NodeKind = 'folder' | 'section' | 'item' | 'problem';
@@ -106,7 +115,7 @@ function itemNode(status: ChecklistStatus, item: ItemStatus, idPrefix: string): 
     description: statusDescription(item),
     tooltip: `${item.section.join(' › ')}${priority}\n${item.text}${rules}\n${status.relativePath}:${item.range.start.line + 1}`,
     checkbox: tickable ? (item.checked ? 'checked' : 'unchecked') : null,
-    tick: tickable ? { checklistPath: status.path, range: item.checkRange, expected: item.checkChar, itemIndex: item.index } : null,
+    tick: tickable ? { checklistPath: status.path, range: item.checkRange, expected: item.checkChar, lineText: item.lineText, itemIndex: item.index } : null,
     icon: item.state === 'manual' ? null : (item.status as NodeIcon),
     contextValue: item.state === 'manual' ? 'item.manual' : `item.automated.${item.status}`,
     location: { path: status.path, range: item.range },
@@ -191,7 +200,7 @@ export function summarise(folders: FolderChecklist[]): ViewSummary {
 export function resetTargets(status: ChecklistStatus): TickTarget[] {
   return status.items
     .filter((item) => item.checked && isTickable(item))
-    .map((item) => ({ checklistPath: status.path, range: item.checkRange, expected: item.checkChar, itemIndex: item.index }));
+    .map((item) => ({ checklistPath: status.path, range: item.checkRange, expected: item.checkChar, lineText: item.lineText, itemIndex: item.index }));
 }
 
 /** Every node, depth first: for lookups by id. */

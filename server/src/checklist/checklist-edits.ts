@@ -1,5 +1,5 @@
 import type { Range } from '../parse/source-text';
-import { ChecklistFile, ChecklistItem } from './checklist-file';
+import { ChecklistFile, ChecklistItem, parseChecklist } from './checklist-file';
 
 /** A replacement in the checklist file; zero-based like LSP's. */
 export interface TextEdit {
@@ -11,6 +11,51 @@ export interface TextEdit {
 export function tickEdit(item: ChecklistItem, checked: boolean): TextEdit | null {
   if (item.checked === checked) return null;
   return { range: item.checkRange, newText: checked ? 'x' : ' ' };
+}
+
+/**
+ * What a tick was computed against: the item's line as the view saw it. The whole line, box
+ * included, is the item's identity, so a tick never lands on a line that merely has a space at
+ * the same column.
+ */
+export interface TickBasis {
+  /** Zero-based line of the item when the view was drawn. */
+  line: number;
+  /** That line without its line break. */
+  lineText: string;
+}
+
+export type TickPlan = { ok: true; edits: TextEdit[]; checklist: ChecklistFile } | { ok: false; message: string };
+
+/**
+ * Ticks computed against an earlier state of the checklist, recomputed against its text now:
+ * an item still on its line, or moved but unmistakable (the one item with that exact line), gets
+ * its box rewritten; an item that was edited, removed or is now ambiguous refuses the whole plan
+ * with a message, so nothing is written on a guess.
+ */
+export function planTicks(text: string, ticks: { basis: TickBasis; checked: boolean }[]): TickPlan {
+  const checklist = parseChecklist(text);
+  const byLine = new Map<string, ChecklistItem[]>();
+  for (const item of checklist.items) {
+    const line = checklist.source.lineText(item.range.start.line);
+    byLine.set(line, [...(byLine.get(line) ?? []), item]);
+  }
+  const edits: TextEdit[] = [];
+  const taken = new Set<number>();
+  for (const { basis, checked } of ticks) {
+    const candidates = byLine.get(basis.lineText) ?? [];
+    const item = candidates.find((candidate) => candidate.range.start.line === basis.line) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const label = parseChecklist(basis.lineText).items[0]?.text || basis.lineText.trim();
+    if (!item) {
+      const why = candidates.length === 0 ? 'is no longer in it as it was (edited, ticked elsewhere or removed)' : `now appears ${candidates.length} times`;
+      return { ok: false, message: `The checklist changed since the view was drawn: "${label}" ${why}. Nothing was edited.` };
+    }
+    if (taken.has(item.index)) return { ok: false, message: `The checklist changed since the view was drawn: two ticks now point at "${label}". Nothing was edited.` };
+    taken.add(item.index);
+    const edit = tickEdit(item, checked);
+    if (edit) edits.push(edit);
+  }
+  return { ok: true, edits, checklist };
 }
 
 /** Applies edits that do not overlap (the serialiser's own and the tests' way to see a result). */

@@ -36,6 +36,8 @@ export interface ItemStatus {
   checkRange: Range;
   checkChar: string;
   range: Range;
+  /** The item's whole line as parsed: what a tick is checked against before it is written. */
+  lineText: string;
   /** Marker ids as written, and the registered rule codes they name. */
   markers: string[];
   rules: string[];
@@ -125,6 +127,7 @@ export function checklistStatus({ project, file, checklist, findings, registry }
       checkRange: item.checkRange,
       checkChar: item.checkChar,
       range: item.range,
+      lineText: checklist.source.lineText(item.range.start.line),
       markers: item.codes.map((code) => code.id),
       rules: linked.map((meta) => meta.code),
       state: automated ? 'automated' : 'manual',

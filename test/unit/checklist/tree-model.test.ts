@@ -58,7 +58,7 @@ describe('checklist tree model', () => {
 
   it('a tick targets the one character the server saw, with what it held', () => {
     const backups = walk(buildTree([single])).find((node) => node.label === 'Backups tested')!;
-    assert.deepEqual(backups.tick, { checklistPath: '/p/DEPLOYMENT_CHECKLIST.md', range: { start: { line: 6, character: 3 }, end: { line: 6, character: 4 } }, expected: 'X', itemIndex: 3 });
+    assert.deepEqual(backups.tick, { checklistPath: '/p/DEPLOYMENT_CHECKLIST.md', range: { start: { line: 6, character: 3 }, end: { line: 6, character: 4 } }, expected: 'X', lineText: '- [X] Backups tested', itemIndex: 3 });
     assert.equal(CHECKLIST.split('\n')[6][3], 'X');
     assert.equal(walk(buildTree([single])).find((node) => node.label === 'DEBUG is off')!.tick, null);
   });
