@@ -101,6 +101,11 @@ describe('checklist over LSP', { timeout: 60_000 }, () => {
     const signOff = (await client.sendRequest('preflight/checklistSignOff', { checklistUri, date: '2025-01-31', name: 'Ada', version: 'abc1234' })) as SignOffResult;
     assert.equal(signOff.openCritical, 0);
     assert.deepEqual(signOff.edit, { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, newText: '\n## Sign-off\n\n- 2025-01-31: abc1234 signed off by Ada\n' });
+    // The client sends the editor's text of the moment: the record goes where that text says, not the server's copy.
+    const current = `Intro.\n\n${CHECKLIST}`;
+    const inCurrent = (await client.sendRequest('preflight/checklistSignOff', { checklistUri, date: '2025-01-31', name: 'Ada', version: 'abc1234', text: current })) as SignOffResult;
+    const end = current.split('\n').length - 1;
+    assert.deepEqual(inCurrent.edit.range, { start: { line: end, character: 0 }, end: { line: end, character: 0 } });
     const template = (await client.sendRequest('preflight/checklistTemplate', {})) as { text: string };
     assert.match(template.text, /^# Deployment Checklist\n/);
   });
