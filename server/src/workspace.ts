@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { unreadComposeReferences } from './project/compose-application';
+import { unreadContainerFiles } from './project/entrypoint-exports';
 import { SeverityOverride } from './engine/runner';
 import { contentFromText } from './project/file-content';
 import { DEFAULT_CHECKLIST_FILE } from './project/classify';
@@ -104,8 +105,10 @@ export class ProjectRoot {
     const { productionGlobs, developmentGlobs, checklistFile, settingsModule } = this.settings;
     const options = { productionGlobs, developmentGlobs, checklistFile, ...(settingsModule ? { settingsModule } : {}) };
     this.model = createProjectModel(this.root, [...sources.values()], options, this.git, this.model);
-    // A compose file (perhaps just edited) may name an env file the walk did not collect: read it once.
-    const unread = unreadComposeReferences(this.model, new Set(sources.keys())).filter((file) => fs.existsSync(file));
+    // A compose file (perhaps just edited) may name an env file the walk did not collect, or a
+    // Dockerfile whose start scripts the production model follows: read each once.
+    const read = new Set(sources.keys());
+    const unread = [...unreadComposeReferences(this.model, read), ...unreadContainerFiles(this.model, read)].filter((file) => fs.existsSync(file));
     if (unread.length > 0) {
       for (const file of unread) this.disk.set(file, readSourceFile(file));
       this.refreshGit();

@@ -62,6 +62,11 @@ export class ProjectModel {
     readonly git: GitFacts | null = null,
     /** The production settings module configured (`--settings`, `preflight.settingsModule`), if any. */
     readonly settingsModule: string | null = null,
+    /**
+     * Files read but not linted, by absolute path: the Dockerfiles and start scripts the production
+     * model follows (project/entrypoint-exports.ts), and YAML that turned out not to be compose.
+     */
+    readonly otherSources: ReadonlyMap<string, SourceFile> = new Map(),
   ) {
     for (const file of files) this.byPath.set(file.path, file);
   }
@@ -103,7 +108,7 @@ export class ProjectModel {
    */
   withTexts(texts: ReadonlyMap<string, string>): ProjectModel {
     const files = this.files.map((file) => (texts.has(file.path) ? { ...file, text: texts.get(file.path)! } : file));
-    return new ProjectModel(this.root, files, this.git, this.settingsModule);
+    return new ProjectModel(this.root, files, this.git, this.settingsModule, this.otherSources);
   }
 
   /** The parsed deployment checklist; the file must be an analysed checklist file. */
@@ -200,15 +205,17 @@ export function createProjectModel(
     }
     keep(file);
   }
+  const otherSources = new Map<string, SourceFile>();
   if (unclassified.length > 0) {
     const named = new Set(files.flatMap((file) => composeReferencedPaths(file)));
     for (const source of unclassified) {
       const file = named.has(source.path) ? classifyFile(root, source, options, true) : null;
       if (file) keep(file);
+      else otherSources.set(source.path, source);
     }
   }
   files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
-  return new ProjectModel(root, files, git, options.settingsModule ?? null);
+  return new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources);
 }
 
 function sameFile(a: ProjectFile, b: ProjectFile): boolean {

@@ -17,6 +17,7 @@ import {
   composeOf,
   serviceEnvironment,
 } from './compose-application';
+import { ContainerEnvironment, containerEnvironment } from './entrypoint-exports';
 import type { ProjectFile, ProjectModel } from './model';
 import { settingsChainLinks } from '../settings/project-settings';
 
@@ -59,6 +60,8 @@ export interface ProductionLinks {
   djangoServices: EffectiveService[];
   /** The service whose environment `environment` is. */
   webService: EffectiveService | null;
+  /** What the web service's image and start scripts set and read (ENV, `export NAME=`), when it has a readable build. */
+  container: ContainerEnvironment | null;
   settings: SelectedSettings | null;
   /** path -> paths whose diagnostics depend on it (both directions of every link). */
   dependencies: Map<string, Set<string>>;
@@ -167,6 +170,7 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
   let environment: Map<string, EnvironmentValue> | null = null;
   const unknownVariables = new Map<string, string>();
   let settings: SelectedSettings | null = null;
+  let container: ContainerEnvironment | null = null;
   if (webService) {
     environment = new Map();
     for (const variable of serviceEnvironment(project, webService).values()) {
@@ -181,6 +185,13 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
         origin: variable.origin,
         ...(variable.composeFile && variable.composeEntry ? { composeFile: variable.composeFile, composeEntry: variable.composeEntry } : {}),
       });
+    }
+    // The image's ENV and the start scripts' exports (cookiecutter's entrypoint builds DATABASE_URL)
+    // are sources too. Their value is not known here, and a name compose already sets keeps its
+    // value: a script's export is often a fallback under `if [ -z "$NAME" ]`.
+    container = containerEnvironment(project, webService);
+    for (const [name, origin] of container.variables) {
+      if (!environment.has(name) && !unknownVariables.has(name)) unknownVariables.set(name, origin);
     }
     const selected = environment.get('DJANGO_SETTINGS_MODULE');
     if (selected) {
@@ -216,7 +227,7 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
     if (!linkedFiles.has(filePath)) linkedFiles.set(filePath, reason);
   }
 
-  return { environment, unknownVariables, linkedFiles, applications: production, djangoServices, webService, settings, dependencies };
+  return { environment, unknownVariables, linkedFiles, applications: production, djangoServices, webService, container, settings, dependencies };
 }
 
 /** Every file whose diagnostics may change when this one does (transitively through links). */

@@ -58,7 +58,7 @@ export const rule: Rule = {
 
 interface Readers {
   view: SettingsView;
-  /** Every name read: by the production settings, by compose interpolation or pass-through, through a $NAME proxy. */
+  /** Every name read: by the production settings, by compose interpolation or pass-through, through a $NAME proxy, by a start script. */
   read: Set<string>;
   /** Names the settings read but production's environment does not set: the likely other half of a typo. */
   unset: Set<string>;
@@ -87,6 +87,8 @@ function productionReaders(project: ProjectModel): Readers | null {
     }
     for (const name of composeReads(project)) read.add(name);
     for (const name of proxiedNames(project)) read.add(name);
+    // The web container's start scripts (`export CELERY_BROKER_URL="${REDIS_URL}"`).
+    for (const name of productionLinks(project).container?.reads ?? []) read.add(name);
     const literals = new Set<string>();
     for (const filePath of namespace.files) {
       const text = project.get(filePath)?.text ?? '';

@@ -53,7 +53,6 @@ describe('repository hygiene through the CLI', () => {
       [
         'DJ112 test/fixtures/cookiecutter/.envs/.production/.django:1',
         'DJ803 test/fixtures/cookiecutter/.envs/.production/.django:5',
-        'DJ803 test/fixtures/cookiecutter/.envs/.production/.django:12',
         'DJ113 test/fixtures/cookiecutter/.envs/.production/.django:19',
         'DJ112 test/fixtures/cookiecutter/.envs/.production/.postgres:1',
       ],
