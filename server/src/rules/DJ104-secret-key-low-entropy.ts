@@ -1,6 +1,8 @@
 import { replaceValueFix } from './env-settings';
 import { Rule } from './rule';
 import { SECRET_KEY_VARIABLES, generateSecretKey, maskSecret, secretKeyW009Failure, secretLowEntropyReason, secretPlaceholder } from './secrets';
+import { describeSecretKey, secretKeyFix, secretKeyLookup } from './secret-key-setting';
+import { reportSetting } from './settings-findings';
 
 export const rule: Rule = {
   meta: {
@@ -25,5 +27,18 @@ export const rule: Rule = {
         fixes: [replaceValueFix(file, entry, generateSecretKey(), `Replace ${key} with a generated key`, false)],
       });
     }
+  },
+  checkSettings(settings, context) {
+    const secret = secretKeyLookup(settings);
+    if (!secret) return;
+    const { lookup, key } = secret;
+    // The same division of labour as the env side: W009 failures and placeholders are other rules'.
+    if (secretKeyW009Failure(key) || secretPlaceholder(key)) return;
+    const reason = secretLowEntropyReason(key);
+    if (!reason) return;
+    reportSetting(settings, lookup, context, {
+      message: `${describeSecretKey(lookup, key)} is long enough for Django but not random: ${reason}. A guessable key lets an attacker forge sessions and signed tokens.`,
+      fixes: secretKeyFix(settings, lookup),
+    });
   },
 };
