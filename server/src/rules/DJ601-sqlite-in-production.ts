@@ -1,6 +1,12 @@
 import { parseServiceUrl } from '../parse/django-environ';
+import type { ProjectModel } from '../project/model';
+import type { SettingsView } from '../settings/project-settings';
+import { dictGet } from '../settings/value';
+import type { EnvRead } from '../settings/value';
+import { DatabaseAlias, configString, databaseAliases, judgedByUrlCheck } from './database-setting';
 import { replaceValueFix } from './env-settings';
-import { Rule } from './rule';
+import { Fix, Rule } from './rule';
+import { reportSetting } from './settings-findings';
 import { databaseUrlEntries } from './service-urls';
 import { checkComposeEnvironment } from './compose-environment-side';
 
@@ -14,7 +20,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ601',
     name: 'sqlite-in-production',
-    description: 'A database URL or engine variable selects SQLite or SpatiaLite.',
+    description: 'A database URL, an engine variable or a DATABASES ENGINE selects SQLite or SpatiaLite.',
     category: 'data',
     severity: 'error',
     checklistItem: 'Use PostgreSQL (not SQLite)',
@@ -44,4 +50,71 @@ export const rule: Rule = {
       });
     }
   },
+  checkSettings(settings, context) {
+    for (const database of databaseAliases(settings)) {
+      const engine = configString(database.config, 'ENGINE');
+      if (typeof engine !== 'string' || !/sqlite3|spatialite/i.test(engine)) continue;
+      // A `*DATABASE_URL` line is judged by the env (or compose) side, where it is written.
+      if (judgedByUrlCheck(database.config, true)) continue;
+      const spatial = /spatialite/i.test(engine);
+      const written = dictGet(database.config, 'ENGINE');
+      // ENGINE read from a variable of its own (`os.environ.get("DB_ENGINE", …sqlite3)`) in a display.
+      const engineRead = !database.config.env && written?.env ? written : null;
+      if (engineRead?.env?.source?.entry && ENGINE_VARIABLES.includes(engineRead.env.source.entry.key)) continue;
+      const lookup = database.config.env ? database.lookup : written?.at ? { ...database.lookup, value: written, location: written.at } : database.lookup;
+      reportSetting(settings, lookup, context, {
+        message: `${describeDatabase(database, engine, engineRead?.env ?? null)} puts the database in a local ${spatial ? 'SpatiaLite' : 'SQLite'} file: writes are serialised, and the data lives and dies with one container or disk.`,
+        // Switching an engine variable alone also needs NAME, USER, PASSWORD and HOST: no fix.
+        fixes: engineRead ? [] : sqliteFixes(settings, context.project, database, spatial),
+      });
+    }
+  },
 };
+
+function describeDatabase({ alias, config }: DatabaseAlias, engine: string, engineRead: EnvRead | null): string {
+  const subject = `DATABASES["${alias}"]`;
+  if (engineRead?.source) return `${subject}["ENGINE"] is "${engine}" (${engineRead.variable} in ${engineRead.source.origin})`;
+  if (engineRead) return `${subject}["ENGINE"] is "${engine}" (the default of ${engineRead.reader}("${engineRead.variable}"), which production's environment does not set)`;
+  const read = config.env;
+  if (read?.source) return `${subject} (${read.variable} in ${read.source.origin}, a ${parseServiceUrl(read.source.value)?.scheme ?? 'SQLite'} URL)`;
+  if (read) return `${subject} (the default of ${read.reader}("${read.variable}"), which production's environment does not set)`;
+  return `${subject}["ENGINE"] = "${engine}"`;
+}
+
+/**
+ * The env line gets a URL template; an env.db default is dropped, so production must set the
+ * variable; a startproject-style display (ENGINE and NAME only) becomes an env.db read when
+ * the module has a django-environ Env. Never for fix-all: the data has to be moved.
+ */
+function sqliteFixes(settings: SettingsView, project: ProjectModel, database: DatabaseAlias, spatial: boolean): Fix[] {
+  const read = database.config.env;
+  const template = spatial ? POSTGIS_TEMPLATE : POSTGRES_TEMPLATE;
+  const kind = spatial ? 'PostGIS' : 'PostgreSQL';
+  if (read?.source?.file && read.source.entry) {
+    return [replaceValueFix(read.source.file, read.source.entry, template, `Replace ${read.variable} with a ${kind} URL template`, false)];
+  }
+  if (read) {
+    const call = withoutDefault(project, read);
+    return call ? [{ title: `Drop the SQLite default of ${read.variable}: production must set a ${kind} URL`, safe: false, preferred: true, edits: [{ path: read.at.path, range: read.at.range, newText: call }] }] : [];
+  }
+  const env = settings.namespace.names.get('env')?.value;
+  const at = database.config.at;
+  const onlyDefaults = database.config.entries.every((entry) => entry.key.kind === 'str' && ['ENGINE', 'NAME'].includes(entry.key.value));
+  if (env?.kind !== 'object' || env.name !== 'env' || !at || !onlyDefaults || !sourceText(project, at.path, at.range)?.startsWith('{')) return [];
+  return [{ title: `Read DATABASES["${database.alias}"] from DATABASE_URL (set it to a ${kind} URL in production)`, safe: false, preferred: true, edits: [{ path: at.path, range: at.range, newText: 'env.db("DATABASE_URL")' }] }];
+}
+
+/** `env.db("DATABASE_URL", default="sqlite://…")` -> `env.db("DATABASE_URL")`, with the callee as written. */
+function withoutDefault(project: ProjectModel, read: EnvRead): string | null {
+  if (!read.reader.startsWith('env')) return null;
+  const text = sourceText(project, read.at.path, read.at.range);
+  const callee = text && /^[\w.]+(?=\s*\()/.exec(text);
+  return callee ? `${callee[0]}("${read.variable}")` : null;
+}
+
+function sourceText(project: ProjectModel, path: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string | null {
+  const file = project.get(path);
+  if (!file || file.text === null || file.kind !== 'settings') return null;
+  const source = project.settings(file).source;
+  return source.text.slice(source.offsetAt(range.start), source.offsetAt(range.end));
+}

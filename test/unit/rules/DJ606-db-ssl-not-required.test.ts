@@ -1,10 +1,28 @@
 import { rule } from '../../../server/src/rules/DJ606-db-ssl-not-required';
 import { ruleTester } from '../rule-tester';
+import { BASE, PRODUCTION } from './settings-cases';
+
+const ENV = 'import environ\nenv = environ.Env()\n';
+const REMOTE = 'DATABASES = {\n    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n        "HOST": "db.example.com",\n        "NAME": "app",\n    }\n}\n';
 
 const password = 'Sup3rS3cretPw';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "db.example.com", "OPTIONS": {"sslmode": "require"}}}\n', name: 'settings: OPTIONS require SSL' },
+    { path: PRODUCTION, text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "postgres"}}\n', name: 'settings: a compose service is local' },
+    { path: PRODUCTION, text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "app"}}\n', name: 'settings: no HOST is a unix socket' },
+    { path: PRODUCTION, text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.mysql", "HOST": "db.example.com"}}\n', name: 'settings: not PostgreSQL' },
+    { path: PRODUCTION, text: 'import os\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": os.environ["DB_HOST"]}}\n', name: 'settings: an unknown host' },
+    { path: PRODUCTION, text: 'import os\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "db.example.com", "OPTIONS": {"sslmode": os.environ["SSLMODE"]}}}\n', name: 'settings: an unknown mode' },
+    { path: PRODUCTION, text: `${ENV}DATABASES = {"default": env.db("DATABASE_URL", default="postgres://app@db.example.com/app?sslmode=verify-full")}\n`, name: 'settings: an env.db default requiring SSL' },
+    { path: 'config/settings/local.py', text: REMOTE, name: 'settings: development module' },
+    { text: 'PGSSLMODE=require\n', files: { [PRODUCTION]: REMOTE }, name: 'settings: production\'s environment sets PGSSLMODE=require' },
+    {
+      name: 'settings: a DATABASE_URL line is the env side\'s (one finding, not two)',
+      text: 'DATABASE_URL=postgres://app:pw@db.example.com/app?sslmode=require\n',
+      files: { [PRODUCTION]: `${ENV}DATABASES = {"default": env.db("DATABASE_URL")}\n` },
+    },
     { text: `DATABASE_URL=postgres://app:${password}@postgres:5432/app\n`, name: 'a compose service name is local' },
     { text: 'DATABASE_URL=postgres://app:pw@db.example.com:5432/app?sslmode=require\n' },
     { text: 'DATABASE_URL=postgresql://app:pw@db.example.com/app?connect_timeout=5&sslmode=verify-full\n' },
@@ -61,5 +79,49 @@ ruleTester(rule, {
       output: 'PGSSLMODE=disable\nDATABASE_URL=postgres://app:pw@db.example.com/app?sslmode=require\n',
     },
     { name: 'a public IPv6 address', path: '.env', text: 'DATABASE_URL=postgres://app:pw@[2001:db8::1]:5432/app\n', errors: [{ line: 1, column: 14, severity: 'warning' }] },
+      {
+      path: PRODUCTION,
+      name: 'settings: a remote host without OPTIONS, in a multi-line display',
+      text: REMOTE,
+      errors: [{ line: 2, column: 5, endColumn: 14, severity: 'warning', message: 'DATABASES["default"] connects to db.example.com without sslmode=require; libpq\'s default sslmode=prefer' }],
+      output: REMOTE.replace('"NAME": "app",', '"NAME": "app",\n        "OPTIONS": {"sslmode": "require"},'),
+    },
+    {
+      path: PRODUCTION,
+      name: 'settings: one line, OPTIONS without sslmode',
+      text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "203.0.113.7", "OPTIONS": {"connect_timeout": 5}}}\n',
+      errors: [{ line: 1, column: 14 }],
+      output: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "203.0.113.7", "OPTIONS": {"connect_timeout": 5, "sslmode": "require"}}}\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'settings: a weak sslmode in OPTIONS',
+      text: 'DATABASES = {"default": {"ENGINE": "django.contrib.gis.db.backends.postgis", "HOST": "db.example.com", "OPTIONS": {"sslmode": "disable"}}}\n',
+      errors: [{ line: 1, column: 127, message: 'with sslmode=disable, which never encrypts' }],
+      output: 'DATABASES = {"default": {"ENGINE": "django.contrib.gis.db.backends.postgis", "HOST": "db.example.com", "OPTIONS": {"sslmode": "require"}}}\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'settings: env.db default in effect',
+      text: `${ENV}DATABASES = {"default": env.db("DATABASE_URL", default="postgres://app@db.example.com:5432/app")}\n`,
+      errors: [{ line: 3, column: 25, message: 'DATABASES["default"] (the default of env.db("DATABASE_URL")' }],
+      output: `${ENV}DATABASES = {"default": env.db("DATABASE_URL", default="postgres://app@db.example.com:5432/app?sslmode=require")}\n`,
+    },
+    {
+      path: BASE,
+      name: 'settings: in the base module, loaded by production',
+      text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "db.example.com"}}\n',
+      files: { [PRODUCTION]: 'from .base import *  # noqa\n' },
+      errors: [{ line: 1, column: 14 }],
+      output: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "db.example.com", "OPTIONS": {"sslmode": "require"}}}\n',
+    },
+    {
+      name: 'settings: env.db of a variable the env side does not read, reported at its env line',
+      text: `PRIMARY_DB=postgres://app:${password}@db.example.com/app\n`,
+      files: { [PRODUCTION]: `${ENV}DATABASES = {"default": env.db("PRIMARY_DB")}\n` },
+      errors: [{ line: 1, column: 12, message: 'DATABASES["default"] (PRIMARY_DB in .envs/.production/.django line 1)' }],
+      output: `PRIMARY_DB=postgres://app:${password}@db.example.com/app?sslmode=require\n`,
+      secret: password,
+    },
   ],
 });
