@@ -2,14 +2,18 @@ import { isEnvironReference } from '../parse/django-environ';
 import type { EnvFile } from '../parse/env';
 import type { Range } from '../parse/source-text';
 import { isSecretVariable, mintedSecrets, regenerateSecretFix, urlPassword } from './credentials';
+import { settingsAnalysis } from '../settings/project-settings';
+import type { Location } from '../settings/value';
 import { Rule } from './rule';
-import { secretPlaceholder } from './secrets';
+import { SECRET_KEY_VARIABLES, secretPlaceholder } from './secrets';
+import { describeSecretKey, secretKeyFix, secretKeyLookup } from './secret-key-setting';
+import { reportSetting } from './settings-findings';
 
 export const rule: Rule = {
   meta: {
     code: 'DJ108',
     name: 'secret-reused',
-    description: 'A secret in a production env file has the same value as a secret in a development or unclassified env file.',
+    description: 'A production secret (an env file\'s, or the settings\' SECRET_KEY) has the same value as a secret in a development or unclassified env file or settings module.',
     category: 'secrets',
     severity: 'warning',
     checklistItem: 'Never use development SECRET_KEY in production',
@@ -40,6 +44,44 @@ export const rule: Rule = {
         message: `${secret.name} has the same value as ${places.join(', ')}: everyone who has ${places.length === 1 ? 'that file' : 'those files'}, or a copy, has the production secret.`,
       });
     }
+  },
+  checkSettings(settings, context) {
+    if (!settings.isProduction) return;
+    const secret = secretKeyLookup(settings);
+    if (!secret) return;
+    const { lookup, key } = secret;
+    if (key.trim() === '' || secretPlaceholder(key) || isEnvironReference(key)) return;
+    const { project } = context;
+    const variable = lookup.state === 'set' ? lookup.value.env?.variable : undefined;
+    const places = new Set<string>();
+    for (const other of project.ofKind('env')) {
+      if (project.contextOf(other).context === 'production' || other.text === null) continue;
+      const env = project.env(other);
+      for (const entry of env.entries) {
+        if (env.get(entry.key) !== entry || (!SECRET_KEY_VARIABLES.includes(entry.key) && entry.key !== variable)) continue;
+        if (entry.value === key) places.add(`${entry.key} in ${other.relativePath}`);
+      }
+    }
+    // Settings modules Django never loads as production: their SECRET_KEY, where they write it themselves.
+    const chain = new Set(settings.namespace.files);
+    for (const [path, namespace] of settingsAnalysis(project).namespaces) {
+      const module = project.get(path);
+      if (chain.has(path) || !module || project.contextOf(module).context === 'production') continue;
+      const bound = namespace.names.get('SECRET_KEY')?.value;
+      // An env read counts by its default, the key that module runs with in development (the
+      // evaluator reads production's environment); nothing imported from production's own modules.
+      const value = bound?.env ? bound.env.defaultValue : bound;
+      const written: Location | null | undefined = bound?.env ? bound.env.defaultAt : value?.at;
+      if (!value || (value.kind !== 'str' && value.kind !== 'bytes') || value.value !== key) continue;
+      if (!written || chain.has(written.path)) continue;
+      places.add(`SECRET_KEY in ${project.get(written.path)?.relativePath ?? written.path}`);
+    }
+    if (places.size === 0) return;
+    const list = [...places];
+    reportSetting(settings, lookup, context, {
+      message: `The production ${describeSecretKey(lookup, key)} has the same value as ${list.join(', ')}: everyone who has ${list.length === 1 ? 'that file' : 'those files'}, or a copy, can forge production's sessions and signed tokens.`,
+      fixes: secretKeyFix(settings, lookup),
+    });
   },
 };
 

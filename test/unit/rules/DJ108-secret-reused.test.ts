@@ -1,5 +1,9 @@
 import { rule } from '../../../server/src/rules/DJ108-secret-reused';
 import { ruleTester } from '../rule-tester';
+import { BASE, PRODUCTION } from './settings-cases';
+
+const LOCAL = 'config/settings/local.py';
+const ENV = 'import environ\nenv = environ.Env()\n';
 
 const key = 'ULKc4aj0OO7zTHA3gvfWCsi34HusUMVU1to4IEwOP6y3gDWasilzNoaWC4AeLoCl';
 const otherKey = 'Opz56uRJCPFQwlzTrJll3p494fo91QpRDzytC4vqMp8WzjsSsfYHitaRfjhOpV77';
@@ -7,6 +11,15 @@ const dbPassword = 'kP3vX9qLm2RzT7wB';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: `SECRET_KEY = "${key}"\n`, files: { [LOCAL]: `SECRET_KEY = "${otherKey}"\n` }, name: 'settings: a different development key' },
+    { path: PRODUCTION, text: `from .base import *\n`, files: { [BASE]: `SECRET_KEY = "${key}"\n`, [LOCAL]: 'from .base import *\nDEBUG = True\n' }, name: 'settings: one key in the shared base is not a copy (DJ101 flags it in source)' },
+    {
+      text: `DJANGO_SECRET_KEY=${key}\n`,
+      files: { [PRODUCTION]: `${ENV}SECRET_KEY = env("DJANGO_SECRET_KEY")\n`, [LOCAL]: `${ENV}SECRET_KEY = env("DJANGO_SECRET_KEY", default="${otherKey}")\n` },
+      name: 'settings: the local module reads the same variable with another default',
+    },
+    { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', files: { [LOCAL]: `SECRET_KEY = "${key}"\n` }, name: 'settings: production\'s key is unknown' },
+    { path: 'config/settings.py', text: `INSTALLED_APPS = []\nSECRET_KEY = "${key}"\n`, files: { '.env': `DJANGO_SECRET_KEY=${key}\n` }, name: 'settings: no production module is known' },
     { text: `DJANGO_SECRET_KEY=${key}\n`, files: { '.envs/.local/.django': `DJANGO_SECRET_KEY=${otherKey}\n` } },
     { text: `DJANGO_SECRET_KEY=${key}\n`, name: 'no other env file' },
     {
@@ -84,6 +97,31 @@ ruleTester(rule, {
         { line: 1, column: 19, message: 'SENTRY_AUTH_TOKEN has the same value as GITHUB_TOKEN' },
         { line: 2, column: 17, message: 'MAILGUN_API_KEY has the same value as DJANGO_SECRET_KEY' },
       ],
+    },
+      {
+      path: PRODUCTION,
+      name: 'settings: the production literal is the local module\'s key',
+      text: `SECRET_KEY = "${key}"\n`,
+      files: { [LOCAL]: `SECRET_KEY = "${key}"\nDEBUG = True\n` },
+      errors: [{ line: 1, column: 14, severity: 'warning', message: 'has the same value as SECRET_KEY in config/settings/local.py' }],
+      output: 'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n',
+      secret: key,
+    },
+    {
+      name: 'settings: production\'s env value is the local module\'s default, reported at the env line',
+      text: `DJANGO_SECRET_KEY=${key}\n`,
+      files: { [PRODUCTION]: `${ENV}SECRET_KEY = env("DJANGO_SECRET_KEY")\n`, [LOCAL]: `${ENV}SECRET_KEY = env("DJANGO_SECRET_KEY", default="${key}")\n` },
+      errors: [{ line: 1, column: 19, message: 'SECRET_KEY (DJANGO_SECRET_KEY in .envs/.production/.django line 1' }],
+      output: /^DJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/,
+      secret: key,
+    },
+    {
+      path: BASE,
+      name: 'settings: a key in the base, loaded by production, equal to a local env file\'s',
+      text: `SECRET_KEY = "${key}"\n`,
+      files: { [PRODUCTION]: 'from .base import *  # noqa\n', '.envs/.local/.django': `DJANGO_SECRET_KEY=${key}\n` },
+      errors: [{ line: 1, column: 14, message: 'has the same value as DJANGO_SECRET_KEY in .envs/.local/.django' }],
+      secret: key,
     },
   ],
 });
