@@ -1,4 +1,6 @@
-import type { ProjectModel } from '../project/model';
+import type { ProjectFile, ProjectModel } from '../project/model';
+import { resolveModule, settingsAnalysis } from '../settings/project-settings';
+import type { Location } from '../settings/value';
 import { replaceValueFix } from './env-settings';
 import { Fix, Rule } from './rule';
 import { checkComposeEnvironment } from './compose-environment-side';
@@ -11,7 +13,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ206',
     name: 'settings-module-not-production',
-    description: 'DJANGO_SETTINGS_MODULE names a development settings module (local, dev, development, test, tests or ci).',
+    description: 'DJANGO_SETTINGS_MODULE names a development settings module (local, dev, development, test, tests or ci), or the production settings import one.',
     category: 'debug',
     severity: 'error',
     checklistItem: 'DJANGO_SETTINGS_MODULE set to the production module',
@@ -38,7 +40,48 @@ export const rule: Rule = {
       fixes,
     });
   },
+  checkSettings(settings, { project, report }) {
+    // A development module selected as production is the env or compose side's finding, where it is selected.
+    if (!settings.isProduction || developmentSegment(settings.entry)) return;
+    const chain = settings.namespace.files;
+    for (const path of chain.slice(1)) {
+      const module = project.get(path);
+      const segment = module && developmentSegment(module);
+      if (!module || !segment) continue;
+      const at = importOf(project, chain, module) ?? settings.moduleLocation();
+      const related = at.path === settings.entry.path ? [] : [{ ...settings.moduleLocation(), message: `${settings.entry.relativePath} is the production settings module` }];
+      report({
+        path: at.path,
+        range: at.range,
+        message: `The production settings (${settings.entry.relativePath}) import ${module.relativePath}, a "${segment}" settings module made for development or tests: whatever it sets — DEBUG, keys, backends, relaxed security — runs in production unless a later line overrides it.`,
+        related,
+      });
+    }
+  },
 };
+
+/** The development word of a settings module's own name (`local` in `config/settings/local.py`), or null. */
+function developmentSegment(file: ProjectFile): string | null {
+  const name = file.relativePath.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').pop() ?? '';
+  return DEVELOPMENT_SEGMENTS.has(name.toLowerCase()) ? name : null;
+}
+
+/** The `from … import *` statement in the production chain that brings the module in, when there is one. */
+function importOf(project: ProjectModel, chain: string[], target: ProjectFile): Location | null {
+  const settingsFiles = project.ofKind('settings').filter((file) => file.text !== null);
+  const namespaces = settingsAnalysis(project).namespaces;
+  for (const path of chain) {
+    const file = project.get(path);
+    for (const star of namespaces.get(path)?.starImports ?? []) {
+      if (!file || star.path !== path) continue;
+      const source = project.settings(file).source;
+      const text = source.text.slice(source.offsetAt(star.range.start), source.offsetAt(star.range.end));
+      const match = /^from\s+(\.*)([\w.]*)\s+import\b/.exec(text);
+      if (match && resolveModule(project, settingsFiles, path, match[1].length, match[2])?.path === target.path) return star;
+    }
+  }
+  return null;
+}
 
 /** `package.production`, or the sibling module the project actually has (`prod.py`, `live.py`). */
 function productionSibling(project: ProjectModel, parent: string[]): string {

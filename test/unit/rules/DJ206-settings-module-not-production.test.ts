@@ -1,12 +1,24 @@
 import { rule as fullRule } from '../../../server/src/rules/DJ206-settings-module-not-production';
 import { withoutCompose } from './compose/compose-side';
 import { ruleTester } from '../rule-tester';
+import { BASE, PRODUCTION } from './settings-cases';
+
+const LOCAL = 'config/settings/local.py';
 
 // The env (and settings) side; the compose side has its table in compose/.
 const rule = withoutCompose(fullRule);
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'from .base import *\nDEBUG = False\n', files: { [BASE]: 'DEBUG = True\n', [LOCAL]: 'from .base import *\nDEBUG = True\n' }, name: 'settings: production builds on the base' },
+    { path: LOCAL, text: 'from .base import *\nDEBUG = True\n', files: { [BASE]: 'DEBUG = False\n', [PRODUCTION]: 'from .base import *\n' }, name: 'settings: the local module itself is not production' },
+    { path: 'config/settings/production.py', text: 'from .local_settings import *\n', files: { 'config/settings/local_settings.py': 'DEBUG = False\n' }, name: 'settings: local_settings is not a development word (a whole name must be)' },
+    {
+      path: LOCAL,
+      name: 'settings: a development module selected by the env file is the env side\'s finding, at the env line',
+      text: 'from .base import *\nDEBUG = True\n',
+      files: { '.envs/.production/.django': 'DJANGO_SETTINGS_MODULE=config.settings.local\n', [BASE]: 'DEBUG = False\n' },
+    },
     { text: 'DJANGO_SETTINGS_MODULE=config.settings.production\n' },
     { text: 'DJANGO_SETTINGS_MODULE=config.settings\n' },
     { text: 'DJANGO_SETTINGS_MODULE=\n', name: 'empty' },
@@ -43,5 +55,19 @@ ruleTester(rule, {
     },
     { text: 'DJANGO_SETTINGS_MODULE=tests.settings\n', name: 'a development package, not leaf: no fix', errors: [{ line: 1, column: 24, message: '"tests"' }] },
     { text: 'DJANGO_SETTINGS_MODULE=config.settings.development\n', path: '.env', name: 'unknown context softens to warning', errors: [{ line: 1, column: 24, severity: 'warning' }] },
+      {
+      path: PRODUCTION,
+      name: 'settings: production builds on the local module',
+      text: 'from .local import *  # noqa\nDEBUG = False\n',
+      files: { [LOCAL]: 'from .base import *\nEMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"\n', [BASE]: 'DEBUG = False\n' },
+      errors: [{ line: 1, column: 1, endColumn: 21, severity: 'error', message: 'The production settings (config/settings/production.py) import config/settings/local.py, a "local" settings module' }],
+    },
+    {
+      path: BASE,
+      name: 'settings: the base pulls in a dev module at its end, loaded by production',
+      text: 'DEBUG = False\nfrom .dev import *\n',
+      files: { [PRODUCTION]: 'from .base import *\n', 'config/settings/dev.py': 'DEBUG = True\n' },
+      errors: [{ line: 2, column: 1, message: 'import config/settings/dev.py, a "dev" settings module' }],
+    },
   ],
 });

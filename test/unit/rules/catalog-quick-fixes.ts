@@ -93,6 +93,9 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
   'DJ111:compose':
     'a credential written in a compose file is committed with it (DJ704 moves it to an env file); generating a new one into ' +
     'the compose file would commit the new secret too',
+  'DJ206:settings':
+    'the settings side reports a production chain that imports a development module; what should replace the import ' +
+    '(the base module? nothing?) depends on what the production module needs from it, which no file says',
   'DJ602:env':
     'the fix writes the compose service that runs the database or cache; the env rule does not know the compose services ' +
     '(the compose model, issue 4, will name them)',
