@@ -20,11 +20,12 @@ export interface FileService {
 
 /** The services this file writes, each with its effective form. */
 export function fileServices(project: ProjectModel, file: ProjectFile, compose: ComposeFile): FileService[] {
-  const effective = effectiveServicesIn(project, file);
-  return compose.services.map((service) => ({
-    service,
-    effective: effective.find((candidate) => candidate.layers.some((layer) => layer.service === service)) ?? null,
-  }));
+  // Indexed once: a search per service was quadratic in the number of services.
+  const effectiveOf = new Map<ComposeService, EffectiveService>();
+  for (const candidate of effectiveServicesIn(project, file)) {
+    for (const layer of candidate.layers) if (!effectiveOf.has(layer.service)) effectiveOf.set(layer.service, candidate);
+  }
+  return compose.services.map((service) => ({ service, effective: effectiveOf.get(service) ?? null }));
 }
 
 /** Database, cache and broker images and service names. */

@@ -132,6 +132,23 @@ export function mintedSecrets(env: EnvFile, file: ProjectFile): MintedSecret[] {
   return secrets;
 }
 
+/** The minted secrets of every env file of one context, per model: each secret's fix looks at all of them. */
+const secretsByContext = new WeakMap<ProjectModel, Map<string, MintedSecret[]>>();
+
+function mintedSecretsIn(project: ProjectModel, context: string): readonly MintedSecret[] {
+  let byContext = secretsByContext.get(project);
+  if (!byContext) secretsByContext.set(project, (byContext = new Map()));
+  let secrets = byContext.get(context);
+  if (!secrets) {
+    secrets = project
+      .ofKind('env')
+      .filter((other) => other.text !== null && project.contextOf(other).context === context)
+      .flatMap((other) => mintedSecrets(project.env(other), other));
+    byContext.set(context, secrets);
+  }
+  return secrets;
+}
+
 /**
  * Replaces a minted secret with a generated one everywhere it must change together, in env
  * files of the same context: every copy of the same value, and the other spelling of the same
@@ -141,10 +158,7 @@ export function mintedSecrets(env: EnvFile, file: ProjectFile): MintedSecret[] {
  */
 export function regenerateSecretFix(project: ProjectModel, secret: MintedSecret): Fix | null {
   const context = project.contextOf(secret.file).context;
-  const peers = project
-    .ofKind('env')
-    .filter((other) => other.text !== null && (other === secret.file || project.contextOf(other).context === context))
-    .flatMap((other) => mintedSecrets(project.env(other), other));
+  const peers = mintedSecretsIn(project, context);
   const sameLogin = (other: MintedSecret) => secret.service !== null && other.service === secret.service && (other.user ?? '') === (secret.user ?? '');
   // A copy is the same value under the same variable or for the same service; an equal weak
   // value of an unrelated service (REDIS_PASSWORD=postgres) is a different secret.

@@ -20,7 +20,15 @@ export interface ProxyRedirect {
 
 const TRAEFIK_REDIRECT = /redirections\.entry-?point\.to|redirectscheme\.scheme=https|REDIRECTIONS_ENTRYPOINT_TO/i;
 
+/** Per model (models are immutable): every file's DJ405 asks, and the answer walks all services. */
+const proxyRedirects = new WeakMap<ProjectModel, ProxyRedirect | null>();
+
 export function productionProxyRedirect(project: ProjectModel): ProxyRedirect | null {
+  if (!proxyRedirects.has(project)) proxyRedirects.set(project, findProxyRedirect(project));
+  return proxyRedirects.get(project)!;
+}
+
+function findProxyRedirect(project: ProjectModel): ProxyRedirect | null {
   for (const application of productionLinks(project).applications) {
     for (const service of application.services) {
       const image = service.image?.text ?? '';
