@@ -84,10 +84,15 @@ function bench(lines, edits) {
     times.push(performance.now() - start);
     if (findings.length === 0) throw new Error('the benchmark module should have findings');
   }
-  return { lines: text.split('\n').length - 1, median: median(times), p90: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)] };
+  return { lines: text.split('\n').length - 1, median: median(times), p90: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)], p95: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)], edits };
 }
 
-for (const [lines, edits] of (process.env.BENCH_SMALL ? [[2000, 300]] : [[2000, 300], [100000, 7]])) {
+// BENCH_SIZES=lines:edits,... (bench/run.mjs) picks the sizes; the last line is machine-readable.
+const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map((size) => size.split(':').map(Number)) : null;
+const results = [];
+for (const [lines, edits] of (sizes ?? (process.env.BENCH_SMALL ? [[2000, 300]] : [[2000, 300], [100000, 7]]))) {
   const result = bench(lines, edits);
+  results.push(result);
   console.log(`settings module of ${result.lines} lines, one-character edit -> diagnostics: median ${result.median.toFixed(2)} ms, p90 ${result.p90.toFixed(2)} ms (${edits} edits)`);
 }
+console.log(`RESULT ${JSON.stringify({ kind: 'settings', results })}`);
