@@ -107,11 +107,20 @@ export interface ComposeProblem {
   range: Range;
 }
 
+/** One `include:` entry: a path (short form), or `path` (one or a list), `env_file`, `project_directory`. */
+export interface ComposeInclude {
+  /** The file to include, then files merged over it (the list form of `path`); relative to the including file's project directory. */
+  paths: ComposeString[];
+  /** Files that interpolate the included file (relative to the including file's project directory); none: the `.env` of the included file's project directory. */
+  envFiles: ComposeString[];
+  /** Where the included file's relative paths start; null: its own folder. */
+  projectDirectory: ComposeString | null;
+}
+
 export interface ComposeFile {
   source: SourceText;
   services: ComposeService[];
-  /** `include:` entries (paths relative to the file). */
-  include: ComposeString[];
+  include: ComposeInclude[];
   problems: ComposeProblem[];
   /** False when the file is not a compose file we could read (syntax errors, alias bomb, no mapping). */
   readable: boolean;
@@ -246,7 +255,7 @@ export function parseCompose(text: string): ComposeFile {
     if (!isMap(doc.contents)) return empty(doc.contents === null);
     const top = reader.entries(doc.contents as YAMLMap, false);
     const services: ComposeService[] = [];
-    const include: ComposeString[] = [];
+    const include: ComposeInclude[] = [];
     for (const entry of top) {
       if (entry.key === 'services' && isMap(entry.value)) {
         for (const serviceEntry of reader.entries(entry.value as YAMLMap, entry.inherited)) {
@@ -255,11 +264,15 @@ export function parseCompose(text: string): ComposeFile {
         }
       } else if (entry.key === 'include') {
         for (const item of reader.list(entry.value)) {
-          const node = isMap(item.node) ? reader.entries(item.node as YAMLMap, item.inherited).find((e) => e.key === 'path')?.value ?? null : item.node;
-          for (const pathNode of isSeq(node) ? reader.list(node).map((i) => i.node) : [node]) {
-            const value = reader.string(pathNode, item.inherited);
-            if (value) include.push(value);
-          }
+          const fields = isMap(item.node) ? reader.entries(item.node as YAMLMap, item.inherited) : null;
+          const field = (key: string) => fields?.find((candidate) => candidate.key === key)?.value ?? null;
+          // A string or a list of strings.
+          const strings = (node: Node | null) =>
+            (isSeq(node) ? reader.list(node).map((listed) => listed.node) : [node]).flatMap((one) => reader.string(one, item.inherited) ?? []);
+          const paths = strings(fields ? field('path') : item.node);
+          if (paths.length === 0) continue;
+          const projectDirectory = fields ? reader.string(field('project_directory'), item.inherited) : null;
+          include.push({ paths, envFiles: fields ? strings(field('env_file')) : [], projectDirectory: projectDirectory ?? null });
         }
       }
     }

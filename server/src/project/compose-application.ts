@@ -66,7 +66,17 @@ export interface ComposeApplication {
   dotEnv: ProjectFile | null;
   /** Interpolation values: the `.env` beside the file; anything else is the shell's, unknown. */
   lookup: VariableLookup;
+  /**
+   * Included files interpolate with their own lookup: the application's values first, then the
+   * include's `env_file:` (or the `.env` of the included file's project directory).
+   */
+  includedLookups: Map<ProjectFile, VariableLookup>;
   services: EffectiveService[];
+}
+
+/** The lookup a file of the application interpolates with. */
+export function lookupIn(application: ComposeApplication, file: ProjectFile): VariableLookup {
+  return application.includedLookups.get(file) ?? application.lookup;
 }
 
 const parsedComposeFiles = new WeakMap<ProjectFile, ComposeFile>();
@@ -119,6 +129,26 @@ function dotEnvLookup(project: ProjectModel, dotEnv: ProjectFile | null): Variab
   };
 }
 
+function resolveFrom(directory: string, value: ComposeString, lookup: VariableLookup): string | null {
+  const resolved = interpolateTemplate(value.template, lookup);
+  if (resolved.value === null || resolved.value === '') return null;
+  return path.resolve(directory, resolved.value);
+}
+
+/** Values from `first`; where it knows nothing, from the env files (later files winning); else unknown. */
+function chainLookup(first: VariableLookup, envFiles: (ProjectFile | null)[], project: ProjectModel): VariableLookup {
+  const readable = envFiles.filter((envFile): envFile is ProjectFile => envFile !== null && envFile.text !== null && envFile.kind === 'env').reverse();
+  return (name) => {
+    const value = first(name);
+    if (value !== UNKNOWN) return value;
+    for (const envFile of readable) {
+      const entry = project.env(envFile).get(name);
+      if (entry) return entry.value;
+    }
+    return UNKNOWN;
+  };
+}
+
 /** Files the compose files name (env_file, include, extends.file) that the walk may not have found. */
 export function composeReferencedPaths(file: ProjectFile): string[] {
   if (file.kind !== 'compose' || file.text === null) return [];
@@ -133,8 +163,10 @@ export function composeReferencedPaths(file: ProjectFile): string[] {
     if (service.extends?.file) paths.push(path.resolve(path.dirname(file.path), service.extends.file));
   }
   for (const include of compose.include) {
-    const resolved = resolveComposePath(file, include, unknown);
-    if (resolved) paths.push(resolved);
+    for (const value of [...include.paths, ...include.envFiles]) {
+      const resolved = resolveComposePath(file, value, unknown);
+      if (resolved) paths.push(resolved);
+    }
   }
   return paths;
 }
@@ -172,8 +204,10 @@ export function effectiveServicesIn(project: ProjectModel, file: ProjectFile): E
 
 /** The interpolation lookup for a compose file: that of the application it belongs to. */
 export function composeLookup(project: ProjectModel, file: ProjectFile): VariableLookup {
-  const application = applicationsOf(project, file)[0];
-  return application ? application.lookup : dotEnvLookup(project, dotEnvBeside(project, file));
+  const applications = applicationsOf(project, file);
+  // An included file interpolates as the file that includes it says, rather than on its own.
+  const application = applications.find((candidate) => candidate.includedLookups.has(file)) ?? applications[0];
+  return application ? lookupIn(application, file) : dotEnvLookup(project, dotEnvBeside(project, file));
 }
 
 export function interpolateString(value: ComposeString, lookup: VariableLookup): Interpolation {
@@ -189,22 +223,39 @@ function buildApplication(project: ProjectModel, file: ProjectFile): ComposeAppl
   };
 
   // include: the included files' services join the application (they may not redefine ours).
+  // Per the compose spec, an entry's paths and env_file are relative to the including file's
+  // project directory, and an included file is a project of its own: its folder (or the entry's
+  // project_directory) is where its own includes and default `.env` are found.
   const included: ProjectFile[] = [];
+  const includedLookups = new Map<ProjectFile, VariableLookup>();
+  const projectDirectories = new Map<ProjectFile, string>([[file, path.dirname(file.path)]]);
   const queue = [file];
   while (queue.length > 0 && included.length < 32) {
     const current = queue.shift()!;
+    const directory = projectDirectories.get(current)!;
+    const currentLookup = includedLookups.get(current) ?? lookup;
     for (const include of composeOf(current).include) {
-      const target = resolveComposePath(current, include, lookup);
-      const other = target ? project.get(target) : undefined;
-      if (other && other !== file && !included.includes(other) && other.kind === 'compose' && other.text !== null) {
-        included.push(other);
-        queue.push(other);
+      const targets = include.paths.map((value) => resolveFrom(directory, value, currentLookup));
+      const first = targets[0];
+      if (!first) continue;
+      const projectDirectory = include.projectDirectory ? resolveFrom(directory, include.projectDirectory, currentLookup) ?? path.dirname(first) : path.dirname(first);
+      const envFiles = include.envFiles.length > 0 ? include.envFiles.map((value) => resolveFrom(directory, value, currentLookup)) : [path.join(projectDirectory, '.env')];
+      const includeLookup = chainLookup(currentLookup, envFiles.map((envFile) => (envFile ? project.get(envFile) ?? null : null)), project);
+      // The list form of `path`: the first file, then files merged over it.
+      for (const target of targets) {
+        const other = target ? project.get(target) : undefined;
+        if (other && other !== file && !included.includes(other) && other.kind === 'compose' && other.text !== null) {
+          included.push(other);
+          includedLookups.set(other, includeLookup);
+          projectDirectories.set(other, projectDirectory);
+          queue.push(other);
+        }
       }
     }
   }
   const overrides = project.files.filter((other) => other !== file && other.kind === 'compose' && findOverrideBase(project, other) === file);
 
-  const application: ComposeApplication = { file, files, dotEnv, lookup, services: [] };
+  const application: ComposeApplication = { file, files, dotEnv, lookup, includedLookups, services: [] };
   const byName = new Map<string, ServiceLayer[]>();
   const order: string[] = [];
   const addLayers = (source: ProjectFile) => {
@@ -260,7 +311,7 @@ function mergeLayers(project: ProjectModel, application: ComposeApplication, nam
     for (const entry of layer.service.environment) environment.set(entry.key, { entry, layer });
     for (const entry of layer.service.labels) labels.set(entry.key, entry);
     for (const reference of layer.service.envFiles) {
-      const resolved = resolveComposePath(layer.file, reference.path, application.lookup);
+      const resolved = resolveComposePath(layer.file, reference.path, lookupIn(application, layer.file));
       envFiles.push({ reference, layer, path: resolved, file: resolved ? project.get(resolved) ?? null : null });
     }
     for (const port of layer.service.ports) ports.push({ port, layer });
@@ -323,7 +374,7 @@ export function serviceEnvironment(project: ProjectModel, service: EffectiveServ
     }
   }
   for (const { entry, layer } of service.environment.values()) {
-    const value = entry.value ? interpolateTemplate(entry.value.template, service.application.lookup).value : null;
+    const value = entry.value ? interpolateTemplate(entry.value.template, lookupIn(service.application, layer.file)).value : null;
     variables.set(entry.key, {
       key: entry.key,
       value,
