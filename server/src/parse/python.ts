@@ -1,4 +1,4 @@
-import { SyntaxNode, Tree, TreeFragment } from '@lezer/common';
+import { NodeSet, SyntaxNode, Tree, TreeBuffer, TreeFragment } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { SourceText } from './source-text';
 
@@ -6,8 +6,21 @@ import { SourceText } from './source-text';
 export interface PythonFile {
   source: SourceText;
   tree: Tree;
-  /** Whether any node is a syntax error. */
-  hasErrors: boolean;
+  /** Whether any node is a syntax error (a whole-tree walk, done on first use: the evaluator mostly asks per statement). */
+  readonly hasErrors: boolean;
+}
+
+class ParsedPython implements PythonFile {
+  private errors: boolean | null = null;
+
+  constructor(
+    readonly source: SourceText,
+    readonly tree: Tree,
+  ) {}
+
+  get hasErrors(): boolean {
+    return (this.errors ??= treeHasErrors(this.tree));
+  }
 }
 
 /**
@@ -33,14 +46,14 @@ export function parsePython(text: string, key?: string): PythonFile {
     previousTrees.set(key, { text, tree, fragments: TreeFragment.addTree(tree) });
     if (previousTrees.size > MAX_REMEMBERED) previousTrees.delete(previousTrees.keys().next().value as string);
   }
-  return { source: new SourceText(text), tree, hasErrors: treeHasErrors(tree) };
+  return new ParsedPython(new SourceText(text), tree);
 }
 
 /**
  * The one span that differs between two texts (common prefix and suffix trimmed). Found by
  * binary search over native slice comparisons: a keystroke in a large file costs little.
  */
-function changedRange(before: string, after: string): { fromA: number; toA: number; fromB: number; toB: number } {
+export function changedRange(before: string, after: string): { fromA: number; toA: number; fromB: number; toB: number } {
   const limit = Math.min(before.length, after.length);
   let low = 0;
   let high = limit;
@@ -61,22 +74,50 @@ function changedRange(before: string, after: string): { fromA: number; toA: numb
   return { fromA: prefix, toA: before.length - suffix, fromB: prefix, toB: after.length - suffix };
 }
 
-/** Whether the tree holds a syntax error anywhere (most files: no, and per-statement checks are skipped). */
+/**
+ * Whether the tree holds a syntax error anywhere (most files: no, and per-statement checks are
+ * skipped). Reads lezer's node buffers directly: ~20x cheaper than visiting every node.
+ */
 export function treeHasErrors(tree: Tree): boolean {
-  let found = false;
-  tree.iterate({
-    enter: (node) => {
-      if (found) return false;
-      if (node.type.isError) found = true;
-      return undefined;
-    },
-  });
-  return found;
+  if (tree.type.isError) return true;
+  for (const child of tree.children) {
+    if (child instanceof Tree) {
+      if (treeHasErrors(child)) return true;
+      continue;
+    }
+    const { buffer, set } = child as TreeBuffer;
+    const errors = errorTypes(set);
+    // A buffer holds nodes as [type, from, to, end] quadruples.
+    for (let i = 0; i < buffer.length; i += 4) if (errors[buffer[i]] === 1) return true;
+  }
+  return false;
 }
 
-/** The source text of a node. */
+const errorTypesOfSets = new WeakMap<NodeSet, Uint8Array>();
+
+/** 1 for each node type id that is a syntax error. */
+function errorTypes(set: NodeSet): Uint8Array {
+  let flags = errorTypesOfSets.get(set);
+  if (!flags) {
+    flags = new Uint8Array(set.types.length);
+    for (const type of set.types) if (type.isError) flags[type.id] = 1;
+    errorTypesOfSets.set(set, flags);
+  }
+  return flags;
+}
+
+/** The source text of a node, as a string of its own (see ownString). */
 export function nodeText(file: PythonFile, node: SyntaxNode): string {
-  return file.source.text.slice(node.from, node.to);
+  return ownString(file.source.text.slice(node.from, node.to));
+}
+
+/**
+ * A copy of a slice that does not keep the whole text alive: V8 represents slices of 13+
+ * characters as views into their parent, and the evaluator caches values (names, strings)
+ * across edits, which would otherwise hold every past version of the file in memory.
+ */
+export function ownString(slice: string): string {
+  return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
 /** The children of a node, error nodes included (named `⚠`). */

@@ -15,6 +15,12 @@ export class SourceText {
 
   constructor(readonly text: string) {
     const starts = [0];
+    this.lineStarts = starts;
+    // Most files have no \r: native indexOf is ~10x faster than a character loop (built on every keystroke).
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // \r\n, lone \r and \n all end a line, as in VS Code.
@@ -24,7 +30,6 @@ export class SourceText {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
   }
 
   get lineCount(): number {

@@ -1,3 +1,4 @@
+import type { Binding } from '../settings/evaluate';
 import type { SettingsView } from '../settings/project-settings';
 import type { Value } from '../settings/value';
 import type { ProjectModel } from '../project/model';
@@ -37,7 +38,7 @@ export const rule: Rule = {
     const seen = new Set<string>();
     for (const [name, binding] of settings.namespace.names) {
       if (SECRET_KEY_VARIABLES.includes(name)) continue; // DJ101's
-      for (const credential of credentialsIn(binding.value, name, name.toUpperCase(), [], { left: MAX_VALUES_VISITED })) {
+      for (const credential of credentialsOf(name, binding)) {
         const at = credential.value.at!;
         const key = `${at.path}:${at.range.start.line}:${at.range.start.character}`;
         if (seen.has(key)) continue;
@@ -58,21 +59,46 @@ export const rule: Rule = {
 /** Lists repeated by `*` share their items: walked as a tree, [[0] * 1000] * 1000 … is 10^15 values. */
 const MAX_VALUES_VISITED = 10_000;
 
+/**
+ * Credentials per binding: the incremental evaluator keeps the bindings of statements an edit
+ * did not reach, so a keystroke walks only the values it changed.
+ */
+const walked = new WeakMap<Binding, { name: string; credentials: Credential[] }>();
+
+function credentialsOf(name: string, binding: Binding): Credential[] {
+  const known = walked.get(binding);
+  if (known && known.name === name) return known.credentials;
+  const credentials = credentialsIn(binding.value, name, name.toUpperCase(), [], { left: MAX_VALUES_VISITED });
+  walked.set(binding, { name, credentials });
+  return credentials;
+}
+
 function credentialsIn(value: Value, name: string, variable: string, keys: string[], budget: { left: number }): Credential[] {
-  if (--budget.left < 0) return [];
+  const found: Credential[] = [];
+  collectCredentials(value, () => name, variable, keys, budget, found);
+  return found;
+}
+
+/** The walk behind credentialsIn; a value's display name is spelled out only when it is a credential (every setting is walked on every keystroke). */
+function collectCredentials(value: Value, name: () => string, variable: string, keys: string[], budget: { left: number }, found: Credential[]): void {
+  if (--budget.left < 0) return;
   if (value.kind === 'dict') {
-    return value.entries.flatMap((entry) => {
-      if (entry.key.kind !== 'str') return [];
+    for (const entry of value.entries) {
+      if (entry.key.kind !== 'str') continue;
       const key = entry.key.value;
-      return credentialsIn(entry.value, `${name}["${key}"]`, variable, [...keys, key], budget);
-    });
+      collectCredentials(entry.value, () => `${name()}["${key}"]`, variable, [...keys, key], budget, found);
+    }
+    return;
   }
-  if (value.kind === 'list' || value.kind === 'tuple') return value.items.flatMap((item, index) => credentialsIn(item, `${name}[${index}]`, variable, keys, budget));
-  if (value.kind !== 'str' || value.env || !value.at || value.value.trim() === '' || !value.at.path.endsWith('.py')) return [];
+  if (value.kind === 'list' || value.kind === 'tuple') {
+    value.items.forEach((item, index) => collectCredentials(item, () => `${name()}[${index}]`, variable, keys, budget, found));
+    return;
+  }
+  if (value.kind !== 'str' || value.env || !value.at || value.value.trim() === '' || !value.at.path.endsWith('.py')) return;
   const last = (keys[keys.length - 1] ?? variable).toUpperCase();
   const url = URL_PASSWORD.exec(value.value);
-  if (!url && !isSecretVariable(last) && !CREDENTIAL_NAME.test(last)) return [];
-  return [{ name, variable: variableFor(variable, keys), value, urlPassword: url ? url[1] : null }];
+  if (!url && !isSecretVariable(last) && !CREDENTIAL_NAME.test(last)) return;
+  found.push({ name: name(), variable: variableFor(variable, keys), value, urlPassword: url ? url[1] : null });
 }
 
 /** DATABASES["default"]["PASSWORD"] -> DB_PASSWORD; EMAIL_HOST_PASSWORD -> itself. */

@@ -5,8 +5,8 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { environBool, environInt, environList, parseServiceUrl } from '../parse/django-environ';
-import { PythonFile, childrenOf, nodeText, stringLiteralValue } from '../parse/python';
-import type { Range, SourceText } from '../parse/source-text';
+import { PythonFile, changedRange, childrenOf, nodeText, ownString, stringLiteralValue } from '../parse/python';
+import type { Position, Range, SourceText } from '../parse/source-text';
 import type { EnvironmentValue } from '../project/production';
 import {
   DictEntry,
@@ -67,6 +67,8 @@ export class ModuleNamespace {
   readonly trace: TraceNote[] = [];
   /** Files whose code this namespace depends on (its own first). */
   readonly files: string[] = [];
+  /** The namespaces of the settings modules imported, directly or not, by path: where an imported helper's free names resolve. */
+  readonly imported = new Map<string, ModuleNamespace>();
 
   constructor(readonly module: ModuleSource) {
     this.files.push(module.path);
@@ -82,9 +84,10 @@ interface FunctionDefinition {
   params: { name: string; defaultNode: SyntaxNode | null }[];
   returns: SyntaxNode | null;
   python: PythonFile;
+  /** The defining module: a helper's free names resolve in its namespace when called (late, as in Python). */
   path: string;
-  /** The names of the module that defines it: a helper's free names resolve there (late, as in Python). */
-  globals: Map<string, Binding>;
+  /** Lines of the top-level statement that defines it, for the locations of its body's nodes. */
+  lines: StatementLines;
 }
 
 class Raised extends Error {
@@ -93,10 +96,120 @@ class Raised extends Error {
   }
 }
 
-export function evaluateModule(module: ModuleSource, host: EvaluationHost): ModuleNamespace {
+/**
+ * Evaluates a module's top level. By default incrementally: each top-level statement's effects
+ * and what it read are remembered per module (path and name), and after an edit a statement whose
+ * text, position and inputs are unchanged is replayed instead of evaluated (see StatementRecord).
+ * `fromScratch` ignores and keeps the remembered state (tests compare both ways).
+ */
+export function evaluateModule(module: ModuleSource, host: EvaluationHost, options: { fromScratch?: boolean } = {}): ModuleNamespace {
+  const key = `${module.path}\0${module.name}`;
+  const previous = options.fromScratch ? undefined : remembered.get(key);
   const namespace = new ModuleNamespace(module);
-  new ModuleEvaluator(module, host, namespace).run();
-  return namespace;
+  const { records, offsets, allReplayed } = new ModuleEvaluator(module, host, namespace, previous ?? null).run();
+  if (options.fromScratch) return namespace;
+  remembered.delete(key);
+  // Every statement replayed over the same text: the previous namespace is this one, and the modules importing it can keep theirs.
+  const same = previous !== undefined && allReplayed && previous.text === module.python.source.text && previous.records.length === records.length;
+  const result = same ? previous.namespace : namespace;
+  remembered.set(key, { text: module.python.source.text, records, offsets, namespace: result });
+  if (remembered.size > MAX_REMEMBERED_MODULES) remembered.delete(remembered.keys().next().value as string);
+  return result;
+}
+
+// ---- incremental evaluation ------------------------------------------------------------
+
+/** A name's binding changed by a statement: set, deleted, or the whole namespace cleared (a forked `if`). */
+type NameOp = { op: 'set'; name: string; binding: Binding } | { op: 'delete'; name: string } | { op: 'clear' };
+
+/**
+ * What one top-level statement did and everything it read, so that after an edit elsewhere it is
+ * replayed when all of it reads the same: its own text at the same line and character (so the
+ * ranges of its values are still right), the same bindings of the names it read (by identity:
+ * a statement re-evaluated makes new bindings, and its readers follow), the same environment
+ * values, the same imported namespaces.
+ */
+interface StatementRecord {
+  kind: string;
+  text: string;
+  position: Position;
+  /** Names of this module read before the statement bound them, with the binding seen (undefined: unbound). */
+  reads: Map<string, Binding | undefined>;
+  /** The same as two arrays, for checking fast. */
+  readNames: string[];
+  readBindings: (Binding | undefined)[];
+  /** Nothing but names read (most statements): the other checks are skipped. */
+  readsOnlyNames: boolean;
+  /** Nothing but `ops` done: the rest of replay is skipped. */
+  onlyNameChanges: boolean;
+  /** Free names of imported helpers read in their module: path, name, binding seen. */
+  foreignReads: { path: string; name: string; binding: Binding | undefined }[];
+  /** The module's `tainted` as read before the statement set it (undefined: not read). */
+  taintedRead: { value: string | null } | undefined;
+  /** A forked `if` copies the whole namespace: every name but those already bound by the statement, in order. */
+  snapshot: { entries: [string, Binding][]; skip: Set<string> } | null;
+  /** Environment variables read: production's value and the unreadable source seen. */
+  env: Map<string, { value: EnvironmentValue | null; unreadable: string | undefined }>;
+  /** Whether production's environment was known, when the statement asked. */
+  environmentKnown: boolean | undefined;
+  /** Settings modules imported: where `from <level><dotted>` resolved and the namespace it gave. */
+  imports: { level: number; dotted: string; path: string | null; name: string | null; namespace: ModuleNamespace | 'cycle' | null }[];
+  ops: NameOp[];
+  /** The module's `tainted` after the statement, when it set it. */
+  taintedAfter: { value: string | null } | undefined;
+  /** Files the statement adds to the namespace's (each once). */
+  files: string[];
+  /** What the statement appended to the namespace's lists and maps. */
+  imported: [string, ModuleNamespace][];
+  envReads: EnvRead[];
+  calls: { name: string; at: Location }[];
+  trace: TraceNote[];
+  starImports: Location[];
+}
+
+interface RememberedModule {
+  text: string;
+  /** In source order. */
+  records: StatementRecord[];
+  /** Where each record's statement starts in `text`. */
+  offsets: number[];
+  namespace: ModuleNamespace;
+}
+
+/** The last evaluation of each module; bounded like the parse trees (an editor has few settings modules in flight). */
+const remembered = new Map<string, RememberedModule>();
+const MAX_REMEMBERED_MODULES = 64;
+
+function sameEnvironmentValue(a: EnvironmentValue | null, b: EnvironmentValue | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.value === b.value && a.file === b.file && a.entry === b.entry && a.origin === b.origin && a.composeFile === b.composeFile && a.composeEntry === b.composeEntry;
+}
+
+/** The line starts a top-level statement spans, so its values' ranges are computed without holding the whole file. */
+class StatementLines {
+  private constructor(
+    private readonly firstLine: number,
+    private readonly starts: number[],
+  ) {}
+
+  static of(source: SourceText, from: number, to: number): StatementLines {
+    const first = source.positionAt(from).line;
+    let last = first;
+    while (last + 1 < source.lineStarts.length && source.lineStarts[last + 1] <= to) last++;
+    return new StatementLines(first, source.lineStarts.slice(first, last + 1));
+  }
+
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: this.firstLine + low, character: Math.max(0, offset - this.starts[low]) };
+  }
 }
 
 class ModuleEvaluator {
@@ -106,33 +219,270 @@ class ModuleEvaluator {
   private callDepth = 0;
   /** Local scopes of helper functions being substituted (innermost last). */
   private readonly scopes: Scope[] = [];
-  /** The file of the code being evaluated: a helper may come from an imported module. */
-  private current: { python: PythonFile; path: string; globals: Map<string, Binding> };
+  /** The file of the code being evaluated (a helper may come from an imported module) and the lines of its top-level statement. */
+  private current: { python: PythonFile; path: string; lines: StatementLines };
+  /** What the top-level statement being evaluated reads and does (null when it is not remembered). */
+  private record: StatementRecord | null = null;
+  /** Names the statement being evaluated has bound so far: reading them later is not a dependency. */
+  private readonly written = new Set<string>();
+  private taintedWritten = false;
+  /** Whether the top-level statement being evaluated holds a syntax error. */
+  private statementHasError = false;
+  /** The namespace's list lengths when the statement began: what it appends is its own. */
+  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0 };
 
   constructor(
     readonly module: ModuleSource,
     private readonly host: EvaluationHost,
     private readonly ns: ModuleNamespace,
+    private readonly previous: RememberedModule | null,
   ) {
     this.python = module.python;
     this.path = module.path;
-    this.current = { python: this.python, path: this.path, globals: ns.names };
+    this.current = { python: this.python, path: this.path, lines: StatementLines.of(this.python.source, 0, 0) };
   }
 
-  run(): void {
-    try {
-      this.block(childrenOf(this.python.tree.topNode));
-    } catch (error) {
-      if (!(error instanceof Raised)) throw error;
-      // A module that raises at top level does not load; what ran so far stays, the rest is unknown.
-      this.ns.tainted = `the module raises ${error.exception} at top level`;
+  /** Runs the top level statement by statement, replaying what the previous evaluation remembered when its inputs are the same. */
+  run(): { records: StatementRecord[]; offsets: number[]; allReplayed: boolean } {
+    const records: StatementRecord[] = [];
+    const offsets: number[] = [];
+    let allReplayed = true;
+    const source = this.python.source;
+    const { text: whole, lineStarts } = source;
+    const previous = this.previous?.records ?? [];
+    const previousOffsets = this.previous?.offsets ?? [];
+    // Statements wholly before or after the span the edit changed have the text they had (shifted by `delta` after it).
+    const change = this.previous ? changedRange(this.previous.text, whole) : null;
+    const delta = change ? change.toB - change.toA : 0;
+    let next = 0; // the first previous record not yet passed: records are in source order
+    let line = 0;
+    const cursor = this.python.tree.cursor();
+    for (let more = cursor.firstChild(); more; more = cursor.nextSibling()) {
+      const { from, to } = cursor;
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= from) line++;
+      const character = from - lineStarts[line];
+      while (next < previous.length && (previous[next].position.line < line || (previous[next].position.line === line && previous[next].position.character < character))) next++;
+      const candidate = previous[next];
+      if (
+        candidate !== undefined &&
+        candidate.position.line === line &&
+        candidate.position.character === character &&
+        candidate.kind === cursor.name &&
+        candidate.text.length === to - from &&
+        (change !== null && to <= change.fromB && previousOffsets[next] === from
+          ? true
+          : change !== null && from >= change.toB && previousOffsets[next] === from - delta
+            ? true
+            : whole.slice(from, to) === candidate.text) &&
+        // Same text, same place, but an error node may still differ (one at its end depends on what follows).
+        !(this.python.hasErrors && containsError(cursor.node)) &&
+        this.replayable(candidate)
+      ) {
+        this.replay(candidate);
+        records.push(candidate);
+        offsets.push(from);
+        next++;
+        continue;
+      }
+      const node = cursor.node;
+      const position = { line, character };
+      allReplayed = false;
+      this.statementHasError = this.python.hasErrors && containsError(node);
+      this.current = { python: this.python, path: this.path, lines: StatementLines.of(source, node.from, node.to) };
+      // A statement holding a syntax error is evaluated every time: how it parses may depend on its surroundings.
+      const record = this.statementHasError ? null : this.startRecord(node.name, ownString(whole.slice(from, to)), position);
+      try {
+        this.statement(node);
+      } catch (error) {
+        this.record = null;
+        if (!(error instanceof Raised)) throw error;
+        // A module that raises at top level does not load; what ran so far stays, the rest is unknown.
+        this.ns.tainted = `the module raises ${error.exception} at top level`;
+        break;
+      }
+      if (record) {
+        records.push(this.finishRecord(record));
+        offsets.push(from);
+      }
     }
+    return { records, offsets, allReplayed };
+  }
+
+  private startRecord(kind: string, text: string, position: Position): StatementRecord {
+    this.written.clear();
+    this.taintedWritten = false;
+    const ns = this.ns;
+    this.record = {
+      kind,
+      text,
+      position,
+      reads: new Map(),
+      readNames: [],
+      readBindings: [],
+      readsOnlyNames: false,
+      onlyNameChanges: false,
+      foreignReads: [],
+      taintedRead: undefined,
+      snapshot: null,
+      env: new Map(),
+      environmentKnown: undefined,
+      imports: [],
+      ops: [],
+      taintedAfter: undefined,
+      files: [],
+      imported: [],
+      envReads: [],
+      calls: [],
+      trace: [],
+      starImports: [],
+    };
+    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length };
+    return this.record;
+  }
+
+  private finishRecord(record: StatementRecord): StatementRecord {
+    const ns = this.ns;
+    const marks = this.marks;
+    record.envReads = ns.envReads.slice(marks.envReads);
+    record.calls = ns.calls.slice(marks.calls);
+    record.trace = ns.trace.slice(marks.trace);
+    record.starImports = ns.starImports.slice(marks.starImports);
+    if (this.taintedWritten) record.taintedAfter = { value: ns.tainted };
+    record.readNames = [...record.reads.keys()];
+    record.readBindings = [...record.reads.values()];
+    record.readsOnlyNames = !record.taintedRead && !record.snapshot && record.foreignReads.length === 0 && record.environmentKnown === undefined && record.env.size === 0 && record.imports.length === 0;
+    record.onlyNameChanges =
+      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports].every((list) => list.length === 0);
+    if (record.snapshot) {
+      // After a forked `if`, the outcome is the namespace as it stands.
+      record.ops = [{ op: 'clear' }];
+      for (const [name, binding] of ns.names) record.ops.push({ op: 'set', name, binding });
+    }
+    this.record = null;
+    return record;
+  }
+
+  /** Whether everything the statement read last time reads the same now. */
+  private replayable(record: StatementRecord): boolean {
+    const names = this.ns.names;
+    const { readNames, readBindings } = record;
+    for (let i = 0; i < readNames.length; i++) if (names.get(readNames[i]) !== readBindings[i]) return false;
+    if (record.readsOnlyNames) return true;
+    if (record.taintedRead && record.taintedRead.value !== this.ns.tainted) return false;
+    if (record.snapshot) {
+      const { entries, skip } = record.snapshot;
+      let index = 0;
+      for (const [name, binding] of names) {
+        if (skip.has(name)) continue;
+        const entry = entries[index++];
+        if (!entry || entry[0] !== name || entry[1] !== binding) return false;
+      }
+      if (index !== entries.length) return false;
+    }
+    for (const read of record.foreignReads) if (this.ns.imported.get(read.path)?.names.get(read.name) !== read.binding) return false;
+    const environment = this.host.environment;
+    if (record.environmentKnown !== undefined && record.environmentKnown !== (environment !== null)) return false;
+    for (const [variable, seen] of record.env) {
+      if (!sameEnvironmentValue(environment?.get(variable) ?? null, seen.value) || this.host.unknownVariables.get(variable) !== seen.unreadable) return false;
+    }
+    for (const read of record.imports) {
+      const module = this.host.resolve(this.path, read.level, read.dotted);
+      if ((module?.path ?? null) !== read.path || (module?.name ?? null) !== read.name) return false;
+      if (module && this.host.namespaceOf(module) !== read.namespace) return false;
+    }
+    return true;
+  }
+
+  private replay(record: StatementRecord): void {
+    const ns = this.ns;
+    for (const change of record.ops) {
+      if (change.op === 'set') ns.names.set(change.name, change.binding);
+      else if (change.op === 'delete') ns.names.delete(change.name);
+      else ns.names.clear();
+    }
+    if (record.onlyNameChanges) return;
+    if (record.taintedAfter) ns.tainted = record.taintedAfter.value;
+    for (const file of record.files) if (!ns.files.includes(file)) ns.files.push(file);
+    for (const [path, namespace] of record.imported) ns.imported.set(path, namespace);
+    for (const read of record.envReads) ns.envReads.push(read);
+    for (const call of record.calls) ns.calls.push(call);
+    for (const note of record.trace) ns.trace.push(note);
+    for (const at of record.starImports) ns.starImports.push(at);
+  }
+
+  // ---- the namespace, read and changed through here so that a statement's record is complete ----
+
+  private getName(name: string): Binding | undefined {
+    const binding = this.ns.names.get(name);
+    if (this.record && !this.written.has(name) && !this.record.reads.has(name)) this.record.reads.set(name, binding);
+    return binding;
+  }
+
+  private setName(name: string, binding: Binding): void {
+    this.ns.names.set(name, binding);
+    if (this.record) {
+      this.written.add(name);
+      this.record.ops.push({ op: 'set', name, binding });
+    }
+  }
+
+  private deleteName(name: string): void {
+    this.ns.names.delete(name);
+    if (this.record) {
+      this.written.add(name);
+      this.record.ops.push({ op: 'delete', name });
+    }
+  }
+
+  private clearNames(): void {
+    this.ns.names.clear();
+    this.record?.ops.push({ op: 'clear' });
+  }
+
+  /** A forked `if` reads every name (it copies the namespace for each branch). */
+  private readAllNames(): void {
+    const record = this.record;
+    if (!record || record.snapshot) return;
+    const entries: [string, Binding][] = [];
+    for (const entry of this.ns.names) if (!this.written.has(entry[0])) entries.push(entry);
+    record.snapshot = { entries, skip: new Set(this.written) };
+  }
+
+  private get tainted(): string | null {
+    if (this.record && !this.taintedWritten && !this.record.taintedRead) this.record.taintedRead = { value: this.ns.tainted };
+    return this.ns.tainted;
+  }
+
+  private set tainted(reason: string | null) {
+    this.ns.tainted = reason;
+    this.taintedWritten = true;
+  }
+
+  /** Production's value of an environment variable, and the source that cannot be read if that is where it comes from. */
+  private environmentValue(variable: string): { value: EnvironmentValue | null; unreadable: string | undefined } {
+    const seen = { value: this.host.environment?.get(variable) ?? null, unreadable: this.host.unknownVariables.get(variable) };
+    if (this.record && !this.record.env.has(variable)) this.record.env.set(variable, seen);
+    return seen;
+  }
+
+  private environmentKnown(): boolean {
+    const known = this.host.environment !== null;
+    if (this.record) this.record.environmentKnown = known;
+    return known;
+  }
+
+  /** The names a helper's free names resolve in: its module's namespace. */
+  private globalName(path: string, name: string): Binding | undefined {
+    if (path === this.path) return this.getName(name);
+    const binding = this.ns.imported.get(path)?.names.get(name);
+    if (this.record) this.record.foreignReads.push({ path, name, binding });
+    return binding;
   }
 
   // ---- locations and trace ------------------------------------------------------------
 
   private loc(node: SyntaxNode): Location {
-    return new NodeLocation(this.current.path, this.current.python.source, node.from, node.to);
+    return new NodeLocation(this.current.path, this.current.lines, node.from, node.to);
   }
 
   private text(node: SyntaxNode): string {
@@ -152,7 +502,7 @@ class ModuleEvaluator {
   }
 
   private statement(node: SyntaxNode): void {
-    if (this.python.hasErrors && hasError(node) && node.name !== 'IfStatement' && node.name !== 'TryStatement') {
+    if (this.statementHasError && hasError(node) && node.name !== 'IfStatement' && node.name !== 'TryStatement') {
       this.forgetAssigned(node, `line ${this.lineOf(node)} does not parse`);
       return;
     }
@@ -178,7 +528,7 @@ class ModuleEvaluator {
       case 'FunctionDefinition':
         return this.functionDefinition(node);
       case 'DeleteStatement':
-        for (const target of childrenOf(node)) if (target.name === 'VariableName') this.ns.names.delete(this.text(target));
+        for (const target of childrenOf(node)) if (target.name === 'VariableName') this.deleteName(this.text(target));
         return;
       default:
         // for/while/with/class/decorated: what they bind is not followed.
@@ -201,7 +551,7 @@ class ModuleEvaluator {
 
   private bind(name: string, value: Value, statement: Location): void {
     if (this.scopes.length > 0) this.scopes[this.scopes.length - 1].set(name, value);
-    else this.ns.names.set(name, { value, statement });
+    else this.setName(name, { value, statement });
   }
 
   private assign(node: SyntaxNode): void {
@@ -296,7 +646,7 @@ class ModuleEvaluator {
     const dotted = dottedName(callee, this.python);
     if (dotted) this.ns.calls.push({ name: dotted, at: this.loc(expression) });
     if (dotted === 'globals().update' || dotted?.startsWith('globals()') || dotted === 'exec') {
-      this.ns.tainted = `line ${this.lineOf(node)} changes the module's names dynamically`;
+      this.tainted = `line ${this.lineOf(node)} changes the module's names dynamically`;
       return;
     }
     if (callee.name !== 'MemberExpression') return;
@@ -362,11 +712,12 @@ class ModuleEvaluator {
     if (!forkReason) return;
     // Each remaining branch runs on its own copy of the names; where they disagree, the value is unknown.
     const hasElse = pending.some((branch) => branch.condition === null);
+    this.readAllNames();
     const before = new Map(this.ns.names);
     const outcomes: Map<string, Binding>[] = [];
     for (const branch of pending) {
-      this.ns.names.clear();
-      for (const [key, value] of before) this.ns.names.set(key, value);
+      this.clearNames();
+      for (const [key, value] of before) this.setName(key, value);
       try {
         this.body(branch.body);
       } catch (error) {
@@ -375,17 +726,17 @@ class ModuleEvaluator {
       outcomes.push(new Map(this.ns.names));
     }
     if (!hasElse) outcomes.push(before);
-    this.ns.names.clear();
+    this.clearNames();
     const at = this.loc(node);
     const allNames = new Set(outcomes.flatMap((outcome) => [...outcome.keys()]));
     for (const name of allNames) {
       const bindings = outcomes.map((outcome) => outcome.get(name));
       const first = bindings[0];
       const same = first !== undefined && bindings.every((binding) => binding === first || (binding !== undefined && sameKnown(binding.value, first.value)));
-      if (same) this.ns.names.set(name, bindings.find((binding) => binding !== before.get(name)) ?? first);
+      if (same) this.setName(name, bindings.find((binding) => binding !== before.get(name)) ?? first);
       else {
         const last = [...bindings].reverse().find((binding) => binding !== undefined && binding !== before.get(name)) ?? first!;
-        this.ns.names.set(name, { value: unknown(forkReason, last.statement), statement: last.statement });
+        this.setName(name, { value: unknown(forkReason, last.statement), statement: last.statement });
       }
     }
     this.ns.trace.push({ at, note: `both branches followed: ${forkReason}` });
@@ -436,7 +787,7 @@ class ModuleEvaluator {
       const handler = handlers.find((candidate) => candidate.types.length === 0 || candidate.types.some((type) => catches(type, raised!.exception)));
       if (handler) this.body(handler.body);
       else if (this.tryDepth > 0) throw raised;
-      else this.ns.tainted = `a ${raised.exception} escapes the try block at line ${this.lineOf(node)}`;
+      else this.tainted = `a ${raised.exception} escapes the try block at line ${this.lineOf(node)}`;
     } else if (elseBody) this.body(elseBody);
     if (finallyBody) this.body(finallyBody);
   }
@@ -494,21 +845,30 @@ class ModuleEvaluator {
     }
     if (star && this.scopes.length === 0) this.ns.starImports.push(at);
     const settingsModule = this.host.resolve(this.path, level, dotted);
-    if (settingsModule) {
-      const imported = this.host.namespaceOf(settingsModule);
+    const imported = settingsModule ? this.host.namespaceOf(settingsModule) : null;
+    this.record?.imports.push({ level, dotted, path: settingsModule?.path ?? null, name: settingsModule?.name ?? null, namespace: imported });
+    if (settingsModule && imported) {
       if (imported === 'cycle') {
-        this.ns.tainted = `importing ${settingsModule.name} is an import cycle`;
+        this.tainted = `importing ${settingsModule.name} is an import cycle`;
         this.ns.trace.push({ at, note: `import cycle through ${settingsModule.name}: its names are unknown here` });
         for (const { alias } of names) this.bind(alias, unknown(`${settingsModule.name} is part of an import cycle`, at), at);
         return;
       }
-      for (const file of imported.files) if (!this.ns.files.includes(file)) this.ns.files.push(file);
+      for (const file of imported.files) {
+        if (!this.ns.files.includes(file)) this.ns.files.push(file);
+        // All of them: on replay, a file an earlier statement no longer adds must be added here.
+        this.record?.files.push(file);
+      }
+      for (const [path, namespace] of [...imported.imported, [settingsModule.path, imported] as const]) {
+        this.ns.imported.set(path, namespace);
+        this.record?.imported.push([path, namespace]);
+      }
       for (const read of imported.envReads) this.ns.envReads.push(read);
       for (const call of imported.calls) this.ns.calls.push(call);
       for (const note of imported.trace) this.ns.trace.push(note);
       if (star) {
-        for (const [name, binding] of imported.names) if (!name.startsWith('_')) this.ns.names.set(name, binding);
-        if (imported.tainted && !this.ns.tainted) this.ns.tainted = `${imported.tainted} (in ${settingsModule.name})`;
+        for (const [name, binding] of imported.names) if (!name.startsWith('_')) this.setName(name, binding);
+        if (imported.tainted && !this.tainted) this.tainted = `${imported.tainted} (in ${settingsModule.name})`;
       }
       for (const { name, alias } of names) {
         const binding = imported.names.get(name);
@@ -520,16 +880,18 @@ class ModuleEvaluator {
     if (level === 0) {
       for (const { name, alias } of names) this.bind(alias, this.importedModule(`${dotted}.${name}`, at), at);
       if (star) {
-        this.ns.tainted = `\`from ${dotted} import *\` imports names that cannot be known`;
-        this.ns.trace.push({ at, note: this.ns.tainted });
+        const reason = `\`from ${dotted} import *\` imports names that cannot be known`;
+        this.tainted = reason;
+        this.ns.trace.push({ at, note: reason });
       }
       return;
     }
     const written = '.'.repeat(level) + dotted;
     for (const { alias } of names) this.bind(alias, unknown(`${written} is not a settings module of this project`, at), at);
     if (star) {
-      this.ns.tainted = `\`from ${written} import *\` names a module that was not found`;
-      this.ns.trace.push({ at, note: this.ns.tainted });
+      const reason = `\`from ${written} import *\` names a module that was not found`;
+      this.tainted = reason;
+      this.ns.trace.push({ at, note: reason });
     }
   }
 
@@ -575,7 +937,7 @@ class ModuleEvaluator {
     // A docstring may come first; the body must then be one `return <expression>`.
     if (statements[0]?.name === 'ExpressionStatement' && /^(String|ContinuedString)$/.test(statements[0].firstChild?.name ?? '')) statements.shift();
     const returns = statements.length === 1 && statements[0].name === 'ReturnStatement' ? statements[0].lastChild : null;
-    const definition: FunctionDefinition = { params, returns: simple && returns && returns.name !== 'return' ? returns : null, python: this.python, path: this.path, globals: this.ns.names };
+    const definition: FunctionDefinition = { params, returns: simple && returns && returns.name !== 'return' ? returns : null, python: this.current.python, path: this.path, lines: this.current.lines };
     this.bind(this.text(nameNode), { kind: 'function', name: this.text(nameNode), definition, module: this.module.name, at: this.loc(node) }, this.loc(node));
   }
 
@@ -587,13 +949,14 @@ class ModuleEvaluator {
       if (local) return local;
     }
     // Inside a helper from another module, that module's names apply.
-    const binding = (this.scopes.length > 0 ? this.current.globals : this.ns.names).get(name);
+    const binding = this.scopes.length > 0 ? this.globalName(this.current.path, name) : this.getName(name);
     if (binding) return binding.value;
     if (name === '__file__') return { kind: 'str', value: this.path, at: this.loc(node) };
     if (name === '__name__') return { kind: 'str', value: this.module.name, at: this.loc(node) };
     const builtin = BUILTINS.has(name) ? name : null;
     if (builtin) return { kind: 'object', name: `builtin:${builtin}`, at: this.loc(node) };
-    if (this.ns.tainted) return this.unknownAt(node, `${name} is not assigned in the modules read, and ${this.ns.tainted}`);
+    const tainted = this.tainted;
+    if (tainted) return this.unknownAt(node, `${name} is not assigned in the modules read, and ${tainted}`);
     return this.unknownAt(node, `${name} is not defined (NameError)`, 'NameError');
   }
 
@@ -680,7 +1043,7 @@ class ModuleEvaluator {
     let out = '';
     let cursor = start;
     const literal = (from: number, to: number): string | null => {
-      const piece = this.current.python.source.text.slice(from, to).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      const piece = ownString(this.current.python.source.text.slice(from, to)).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       if (raw_) return piece;
       return stringLiteralValue(`"${piece.replace(/"/g, '\\"')}"`)?.value ?? null;
     };
@@ -992,7 +1355,7 @@ class ModuleEvaluator {
     if (this.callDepth >= MAX_CALL_DEPTH) return this.unknownAt(node, `${callee.name}() recurses too deep to follow`);
     const scope: Scope = new Map();
     const saved = this.current;
-    this.current = { python: definition.python, path: definition.path, globals: definition.globals };
+    this.current = { python: definition.python, path: definition.path, lines: definition.lines };
     try {
       for (let i = 0; i < definition.params.length; i++) {
         const param = definition.params[i];
@@ -1173,8 +1536,8 @@ class ModuleEvaluator {
    */
   private envRead(variable: string, reader: string, node: SyntaxNode, defaultNode: SyntaxNode | null, defaultValue: Value | undefined, cast: string | null, hasDefault = defaultValue !== undefined): Value {
     const at = this.loc(node);
-    const environment = this.host.environment;
-    const source = environment?.get(variable) ?? null;
+    const known = this.environmentKnown();
+    const { value: source, unreadable } = this.environmentValue(variable);
     const read: EnvRead = {
       variable,
       reader,
@@ -1183,17 +1546,16 @@ class ModuleEvaluator {
       hasDefault,
       defaultValue: hasDefault && defaultValue ? defaultValue : null,
       source,
-      environmentKnown: environment !== null,
+      environmentKnown: known,
     };
     if (this.scopes.length === 0 || this.current.path === this.path) this.ns.envReads.push(read);
-    const unreadable = this.host.unknownVariables.get(variable);
     if (unreadable) return { ...unknown(`production sets ${variable} from ${unreadable}, whose value cannot be read`, at), env: read };
     const django = reader.startsWith('env');
     if (source) {
       let raw = source.value;
       if (django && raw.startsWith('$')) {
         // django-environ reads `$NAME` as another variable's value.
-        const proxied = environment?.get(raw.slice(1));
+        const proxied = this.environmentValue(raw.slice(1)).value;
         if (!proxied) return { ...unknown(`${variable}=${raw} names another variable that production's environment lacks`, at), env: read };
         raw = proxied.value;
       }
@@ -1211,7 +1573,7 @@ class ModuleEvaluator {
     }
     if (reader === 'os.getenv' || reader === 'os.environ.get') return { kind: 'none', at, env: read };
     const exception = reader === 'os.environ[]' ? 'KeyError' : 'ImproperlyConfigured';
-    const why = environment ? `${variable} is set by no env source of production` : 'no production environment is known';
+    const why = known ? `${variable} is set by no env source of production` : 'no production environment is known';
     return { ...unknown(`${reader}("${variable}") has no default and ${why}: loading the settings raises ${exception}`, at, exception), env: read };
   }
 }
@@ -1224,13 +1586,13 @@ class NodeLocation implements Location {
 
   constructor(
     readonly path: string,
-    private readonly source: SourceText,
+    private readonly lines: StatementLines,
     private readonly from: number,
     private readonly to: number,
   ) {}
 
   get range(): Range {
-    return (this.computed ??= this.source.rangeOf(this.from, this.to));
+    return (this.computed ??= { start: this.lines.position(this.from), end: this.lines.position(this.to) });
   }
 }
 
@@ -1247,6 +1609,24 @@ function hasError(node: SyntaxNode): boolean {
     if (cursor.type.isError) return true;
   } while (cursor.next() && cursor.from < end);
   return false;
+}
+
+/** Whether any node of the subtree is a syntax error, zero-width ones at its very end included. */
+function containsError(node: SyntaxNode): boolean {
+  const cursor = node.cursor();
+  if (cursor.type.isError) return true;
+  if (!cursor.firstChild()) return false;
+  let depth = 1;
+  for (;;) {
+    if (cursor.type.isError) return true;
+    if (cursor.firstChild()) {
+      depth++;
+      continue;
+    }
+    while (!cursor.nextSibling()) {
+      if (--depth === 0 || !cursor.parent()) return false;
+    }
+  }
 }
 
 function catches(handlerType: string, exception: string): boolean {
