@@ -1755,9 +1755,13 @@ function databaseConfig(url: string): Value {
   const lifted = ['CONN_MAX_AGE', 'ATOMIC_REQUESTS', 'AUTOCOMMIT'];
   const query = [...parsed.query];
   const options: DictEntry[] = query.filter(([key]) => !lifted.includes(key.toUpperCase())).map(([key, value]) => ({ key: str(key), value: str(value) }));
-  const base: DictEntry[] = query
-    .filter(([key]) => lifted.includes(key.toUpperCase()))
-    .map(([key, value]) => ({ key: str(key.toUpperCase()), value: /^\d+$/.test(value) ? ({ kind: 'int', value: Number(value), at: null } as Value) : str(value) }));
+  // As parse_qs reads them: blank values dropped, the first of repeated names wins.
+  const base: DictEntry[] = [];
+  for (const [key, value] of query) {
+    const name = key.toUpperCase();
+    if (!lifted.includes(name) || value === '' || base.some((entry) => entry.key.kind === 'str' && entry.key.value === name)) continue;
+    base.push({ key: str(name), value: /^\d+$/.test(value) ? ({ kind: 'int', value: Number(value), at: null } as Value) : str(value) });
+  }
   return {
     kind: 'dict',
     entries: [
