@@ -1755,13 +1755,13 @@ function databaseConfig(url: string): Value {
   const lifted = ['CONN_MAX_AGE', 'ATOMIC_REQUESTS', 'AUTOCOMMIT'];
   const query = [...parsed.query];
   const options: DictEntry[] = query.filter(([key]) => !lifted.includes(key.toUpperCase())).map(([key, value]) => ({ key: str(key), value: str(value) }));
-  // As parse_qs reads them: blank values dropped, the first of repeated names wins.
-  const base: DictEntry[] = [];
-  for (const [key, value] of query) {
-    const name = key.toUpperCase();
-    if (!lifted.includes(name) || value === '' || base.some((entry) => entry.key.kind === 'str' && entry.key.value === name)) continue;
-    base.push({ key: str(name), value: /^\d+$/.test(value) ? ({ kind: 'int', value: Number(value), at: null } as Value) : str(value) });
-  }
+  // As django-environ reads parse_qs: blank values dropped, the first value of each exact name,
+  // and of names equal once upper-cased, the one that first appears last wins.
+  const firstValues = new Map<string, string>();
+  for (const [key, value] of query) if (value !== '' && !firstValues.has(key)) firstValues.set(key, value);
+  const lift = new Map<string, string>();
+  for (const [key, value] of firstValues) if (lifted.includes(key.toUpperCase())) lift.set(key.toUpperCase(), value);
+  const base: DictEntry[] = [...lift].map(([name, value]) => ({ key: str(name), value: /^\d+$/.test(value) ? ({ kind: 'int', value: Number(value), at: null } as Value) : str(value) }));
   return {
     kind: 'dict',
     entries: [

@@ -73,7 +73,10 @@ const CASES: Case[] = [
   { source: 'import environ\nenv = environ.Env(K=(bool, True))\nX = env("K")', value: 'True' },
   { source: 'import environ\nenv = environ.Env()\nX = env.db("DATABASE_URL")["ENGINE"]', value: "'django.db.backends.sqlite3'", environment: { DATABASE_URL: 'sqlite:///db.sqlite3' } },
   { source: 'import environ\nenv = environ.Env()\nX = env.db()["CONN_MAX_AGE"]', value: '60', environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=60&sslmode=require' } },
-  { source: 'import environ\nenv = environ.Env()\nX = env.db()["CONN_MAX_AGE"]', value: '0', environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=&CONN_MAX_AGE=0&conn_max_age=60' } },
+  // Checked against django-environ 0.4.4's db_url_config.
+  { source: 'import environ\nenv = environ.Env()\nX = env.db()["CONN_MAX_AGE"]', value: '60', environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=&CONN_MAX_AGE=0&conn_max_age=60' } },
+  { source: 'import environ\nenv = environ.Env()\nX = env.db()["CONN_MAX_AGE"]', value: '0', environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=0&conn_max_age=60' } },
+  { source: 'import environ\nenv = environ.Env()\nX = env.db()["CONN_MAX_AGE"]', value: '0', environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=5&CONN_MAX_AGE=0&conn_max_age=60' } },
   { source: 'import environ\nenv = environ.Env()\nX = env.db()["OPTIONS"]', value: "{'sslmode': 'require'}", environment: { DATABASE_URL: 'postgres://u:p@db/app?conn_max_age=60&sslmode=require' } },
   { source: 'import environ\nenv = environ.Env()\nX = env.str("K")', value: 'unknown' },
   // blocks
