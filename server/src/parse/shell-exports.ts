@@ -19,8 +19,8 @@ export interface ShellScript {
 }
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-// `export A=1 B`, `declare -x A=1`, `typeset -x A`; flags before the names.
-const EXPORT = new RegExp(`^(?:export\\s+|declare\\s+(?:-\\w*x\\w*\\s+)+|typeset\\s+(?:-\\w*x\\w*\\s+)+)((?:-\\w+\\s+)*)(.*)$`);
+// `export A=1 B`, `declare -x A=1`, `typeset -x A`: the command, its flags, then the names.
+const EXPORT = /^(export|declare|typeset)\s+((?:-\w+\s+)*)(.*)$/;
 const ASSIGNMENT = new RegExp(`^(${NAME})=`);
 const EXPANSION = new RegExp(`(?<!\\\\)\\$(?:\\{(${NAME})|(${NAME}))`, 'g');
 
@@ -134,11 +134,13 @@ export function parseShellScript(text: string): ShellScript {
         end: { line, character: command.offset + offset + name.length },
       });
       const exportMatch = EXPORT.exec(command.text);
+      // declare/typeset export only with -x; `export -n NAME` removes the export attribute, `-p` lists.
+      const flags = exportMatch?.[2].split(/\s+/).join('') ?? '';
+      const exports = exportMatch !== null && (exportMatch[1] === 'export' ? !/[np]/.test(flags) : flags.includes('x') && !flags.includes('+'));
       if (exportMatch) {
-        // `export -n NAME` removes the export attribute; `export -p` lists.
-        if (/(^|\s)-\w*[np]/.test(exportMatch[1])) continue;
-        const argumentsStart = command.text.length - exportMatch[2].length;
-        for (const word of words(exportMatch[2])) {
+        if (!exports) continue;
+        const argumentsStart = command.text.length - exportMatch[3].length;
+        for (const word of words(exportMatch[3])) {
           const name = ASSIGNMENT.exec(word.text)?.[1] ?? (new RegExp(`^${NAME}$`).test(word.text) ? word.text : null);
           if (!name) continue;
           // A bare `export NAME` exports the earlier assignment (or an inherited value, which is no new source).

@@ -11,14 +11,14 @@ describe('shell script exports', () => {
       'export DATABASE_URL="postgres://${POSTGRES_USER}@${POSTGRES_HOST}/db"',
       'BROKER=redis://x; export BROKER',
       'if [ -z "$A" ]; then export A=1 B=2; fi',
-      'declare -x DECLARED=yes',
+      'declare -x DECLARED=yes; declare -r READONLY=1; typeset -rx TYPESET=1',
       'set -a',
       'AUTO=1',
       'set +a',
       'LOCAL=1',
       'export PATH',
     ].join('\n');
-    assert.deepEqual(exported(text), ['DATABASE_URL@2:8', 'BROKER@3:1', 'A@4:29', 'B@4:33', 'DECLARED@5:12', 'AUTO@7:1']);
+    assert.deepEqual(exported(text), ['DATABASE_URL@2:8', 'BROKER@3:1', 'A@4:29', 'B@4:33', 'DECLARED@5:12', 'TYPESET@5:61', 'AUTO@7:1']);
   });
 
   it('is not fooled by comments, strings, one-command assignments, export -n or here-documents', () => {
