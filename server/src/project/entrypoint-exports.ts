@@ -35,7 +35,22 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 /** The model's text of a file it read, deployment file or not; null when unread or unreadable. */
 function textOf(project: ProjectModel, filePath: string): string | null {
-  return project.get(filePath)?.text ?? project.otherSources.get(filePath)?.text ?? null;
+  return sourceOf(project, filePath)?.text ?? null;
+}
+
+function sourceOf(project: ProjectModel, filePath: string): { text: string | null } | undefined {
+  return project.get(filePath) ?? project.otherSources.get(filePath);
+}
+
+// Parsed once per file object: models rebuilt on every keystroke share the unchanged files.
+const parsedImages = new WeakMap<object, DockerImage>();
+const parsedScripts = new WeakMap<object, ShellScript>();
+
+function parsed<T>(cache: WeakMap<object, T>, source: { text: string | null } | undefined, parse: (text: string) => T): T | null {
+  if (!source || source.text === null) return null;
+  let result = cache.get(source);
+  if (!result) cache.set(source, (result = parse(source.text)));
+  return result;
 }
 
 /** The service's Dockerfile (absolute), from `build:` as compose resolves it; null for a remote or interpolated context. */
@@ -125,15 +140,14 @@ function startCommands(service: EffectiveService, image: DockerImage | null, doc
 /** Reads the service's Dockerfile (when the model has its text) and lists the scripts its start runs, as candidates. */
 function followBuild(project: ProjectModel, service: EffectiveService) {
   const dockerfile = dockerfilePath(service);
-  const text = dockerfile ? textOf(project, dockerfile) : null;
-  const image = text !== null ? finalImage(parseDockerfile(text)) : null;
+  const image = dockerfile ? parsed(parsedImages, sourceOf(project, dockerfile), (text) => finalImage(parseDockerfile(text))) : null;
   const context = dockerfile && image ? contextOf(service) : null;
   const mountList = mounts(service, image, context);
-  const scripts = startCommands(service, image, text !== null ? dockerfile : null, project.root).map((command) => ({
+  const scripts = startCommands(service, image, image ? dockerfile : null, project.root).map((command) => ({
     role: command.role,
     candidates: scriptPaths(command.words, image?.workdir ?? '/').flatMap((containerPath) => projectPaths(containerPath, mountList)),
   }));
-  return { dockerfile, image: text !== null ? image : null, scripts };
+  return { dockerfile, image, scripts };
 }
 
 function contextOf(service: EffectiveService): string | null {
@@ -156,7 +170,7 @@ export function containerEnvironment(project: ProjectModel, service: EffectiveSe
   for (const command of commands) {
     const scriptPath = command.candidates.find((candidate) => textOf(project, candidate) !== null);
     if (!scriptPath || scripts.some((script) => script.path === scriptPath)) continue;
-    const script = parseShellScript(textOf(project, scriptPath)!);
+    const script = parsed(parsedScripts, sourceOf(project, scriptPath), parseShellScript)!;
     const relativePath = relativePosix(project.root, scriptPath);
     scripts.push({ path: scriptPath, relativePath, role: command.role, script });
     for (const name of script.reads) reads.add(name);
