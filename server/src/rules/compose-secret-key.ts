@@ -1,5 +1,6 @@
 import type { ComposeFile } from '../parse/compose';
 import { serviceEnvironment } from '../project/compose-application';
+import { containerEnvironment } from '../project/entrypoint-exports';
 import { djangoEvidence } from '../project/production';
 import { appendLinesFix } from './env-settings';
 import { composeEnvViews, fileServices } from './compose-services';
@@ -24,7 +25,9 @@ export function reportComposeSecretKeyMissing(compose: ComposeFile, { file, proj
   for (const { service, effective } of fileServices(project, file, compose)) {
     if (!effective || effective.primary.service !== service || !djangoEvidence(project, effective)) continue;
     const environment = serviceEnvironment(project, effective);
-    if (SECRET_KEY_VARIABLES.some((key) => environment.has(key))) continue;
+    // The image's ENV or a start script may set it (`export DJANGO_SECRET_KEY="$(cat /run/secrets/…)"`).
+    const container = containerEnvironment(project, effective).variables;
+    if (SECRET_KEY_VARIABLES.some((key) => environment.has(key) || container.has(key))) continue;
     // Without any Django variable the service is configured some other way (a secrets file, a vault).
     if (![...environment.keys()].some((key) => key.startsWith('DJANGO_'))) continue;
     const sources = effective.envFiles.map((envFile) => envFile.file?.relativePath ?? envFile.reference.path.text);

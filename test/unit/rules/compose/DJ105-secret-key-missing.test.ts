@@ -11,6 +11,16 @@ ruleTester(composeSide(rule), {
     { path, text: django('    environment:\n      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY}\n'), files: { '.envs/.production/.django': 'DJANGO_DEBUG=False\n' }, name: 'set from the shell: present, value unknown' },
     { path, text: django(''), files: { '.envs/.production/.django': 'SENTRY_DSN=\n' }, name: 'no Django variable: configured another way' },
     { path, text: 'services:\n  postgres:\n    image: postgres:16\n    environment:\n      DJANGO_DEBUG: "False"\n', name: 'not a Django service' },
+    {
+      path,
+      text: django(''),
+      files: {
+        '.envs/.production/.django': 'DJANGO_DEBUG=False\n',
+        Dockerfile: 'FROM python:3.12\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+        'docker/entrypoint.sh': '#!/bin/sh\nexport DJANGO_SECRET_KEY="$(cat /run/secrets/django_secret_key)"\nexec "$@"\n',
+      },
+      name: "exported by the image's entrypoint script",
+    },
   ],
   invalid: [
     {
