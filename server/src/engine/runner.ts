@@ -3,7 +3,7 @@ import { FileContext } from '../project/classify';
 import { ProjectFile, ProjectModel } from '../project/model';
 import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
-import { settingsViewsFor } from '../settings/project-settings';
+import { SettingsView, settingsViewsFor } from '../settings/project-settings';
 import { Suppressions, readSuppressions } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
@@ -50,14 +50,21 @@ function overrideFor(rule: Rule, options: LintOptions): SeverityOverride | undef
   return overrides[rule.meta.code] ?? overrides[rule.meta.name];
 }
 
-function runChecks(rule: Rule, file: ProjectFile, project: ProjectModel, report: (report: Report) => void, deployment: () => readonly Finding[]): void {
+function runChecks(
+  rule: Rule,
+  file: ProjectFile,
+  project: ProjectModel,
+  report: (report: Report) => void,
+  deployment: () => readonly Finding[],
+  settingsViews: () => readonly SettingsView[],
+): void {
   const context = { file, project, report };
   rule.checkFile?.(context);
   if (file.text === null) return;
   if (file.kind === 'env' && rule.checkEnv) rule.checkEnv(project.env(file), context);
   if (file.kind === 'compose' && rule.checkCompose) rule.checkCompose(project.compose(file), context);
   if ((file.kind === 'settings' || file.kind === 'env') && rule.checkSettings) {
-    for (const view of settingsViewsFor(project, file)) rule.checkSettings(view, context);
+    for (const view of settingsViews()) rule.checkSettings(view, context);
   }
   if (file.kind === 'checklist' && rule.checkChecklist) {
     rule.checkChecklist(project.checklist(file), { ...context, findings: deployment(), registry: rules.map((known) => known.meta) });
@@ -79,6 +86,9 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   const { context, reason } = project.contextOf(file);
   let deployment = options.deploymentFindings;
   const deploymentFindings = () => (deployment ??= lintDeploymentFiles(project, options));
+  // The same views serve every settings rule of the file.
+  let views: readonly SettingsView[] | undefined;
+  const settingsViews = () => (views ??= settingsViewsFor(project, file));
   const reporterFor = (rule: Rule, override: Severity | undefined) => (report: Report): void => {
     const base = report.severity ?? rule.meta.severity;
     const contextual = rule.meta.anyContext ? base : severityInContext(base, context);
@@ -120,7 +130,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
     if (override === 'off') continue;
     ran.push(rule);
     const report = reporterFor(rule, override);
-    guarded(rule, () => runChecks(rule, file, project, report, deploymentFindings));
+    guarded(rule, () => runChecks(rule, file, project, report, deploymentFindings, settingsViews));
   }
   // After every other rule, so the review knows which directives silenced something.
   if (suppressions) {

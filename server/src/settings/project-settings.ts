@@ -187,14 +187,32 @@ export function settingsViewsFor(project: ProjectModel, file: ProjectFile): Sett
   if (file.kind !== 'settings') return [];
   if (production && productionNamespace?.files.includes(file.path)) return [makeView(analysis, production.file, productionNamespace, true)];
   const views: SettingsView[] = [];
-  for (const entry of analysis.entries) {
-    const namespace = analysis.namespaces.get(entry.path);
-    if (!namespace || !namespace.files.includes(file.path)) continue;
+  for (const entry of entriesLoading(analysis).get(file.path) ?? []) {
+    const namespace = analysis.namespaces.get(entry.path)!;
     if (entry.context === 'development' && entry.path !== file.path) continue;
     if (!looksLikeDjango(namespace, false)) continue;
     views.push(makeView(analysis, entry, namespace, false));
   }
   return views;
+}
+
+const entriesByFile = new WeakMap<SettingsAnalysis, Map<string, ProjectFile[]>>();
+
+/** For each settings file, the entry modules whose loading runs it: built once per analysis, as a workspace may hold thousands. */
+function entriesLoading(analysis: SettingsAnalysis): Map<string, ProjectFile[]> {
+  let index = entriesByFile.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const entry of analysis.entries) {
+      for (const file of new Set(analysis.namespaces.get(entry.path)?.files ?? [])) {
+        const loading = index.get(file);
+        if (loading) loading.push(entry);
+        else index.set(file, [entry]);
+      }
+    }
+    entriesByFile.set(analysis, index);
+  }
+  return index;
 }
 
 /** The production settings as loaded, or null when no production module is known. */
