@@ -18,13 +18,15 @@ const DOCUMENT_PATTERNS = [
   '**/settings/*.py',
 ];
 
-/** The checklist file (`preflight.checklistFile`, read at start) in any folder: edits and git pulls refresh the tree. */
+/** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */
 function checklistPattern(): string {
   const file = vscode.workspace.getConfiguration('preflight').get<string>('checklistFile') || 'DEPLOYMENT_CHECKLIST.md';
   return `**/${file.replace(/^\.?\/+/, '')}`;
 }
 
 let client: LanguageClient | undefined;
+let checklist: ChecklistView | undefined;
+let watchers: vscode.FileSystemWatcher[] = [];
 let output: vscode.OutputChannel;
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
@@ -33,20 +35,35 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const patterns = [...DOCUMENT_PATTERNS, checklistPattern()];
+  // .gitignore decides whether an env file is committed (DJ112): the server hears of its changes too.
+  watchers = [...patterns, '**/.gitignore'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [...DOCUMENT_PATTERNS, checklistPattern()].map((pattern) => ({ scheme: 'file', pattern })),
-    synchronize: {
-      configurationSection: 'preflight',
-      fileEvents: [...DOCUMENT_PATTERNS, checklistPattern()].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern)),
-    },
+    documentSelector: patterns.map((pattern) => ({ scheme: 'file', pattern })),
+    synchronize: { configurationSection: 'preflight', fileEvents: watchers },
     outputChannel: output,
   };
   return new LanguageClient('preflight', 'Django Preflight', serverOptions, clientOptions);
 }
 
+/** Starts a language client and the checklist view that talks to it. */
+function startClient(context: vscode.ExtensionContext): void {
+  client = createClient(context);
+  // Not awaited: activation returns at once and the editor stays responsive while the server
+  // starts; the client queues requests (the checklist's first refresh) until it is running.
+  client.start().catch((error: Error) => output.appendLine(`The Preflight server did not start: ${error.message}`));
+  checklist = new ChecklistView(client, output);
+}
+
+async function stopClient(): Promise<void> {
+  checklist?.dispose();
+  for (const watcher of watchers) watcher.dispose();
+  await client?.stop();
+}
+
 /** What activate() returns: the checklist view, so tests in the extension host can read the tree and tick items. */
 export interface PreflightApi {
-  checklist: ChecklistView;
+  readonly checklist: ChecklistView;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PreflightApi> {
@@ -62,14 +79,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Prefli
     vscode.commands.registerCommand('preflight.showDocumentation', (url: unknown) => {
       if (typeof url === 'string' && /^https:\/\//.test(url)) void vscode.env.openExternal(vscode.Uri.parse(url));
     }),
+    // The document selector and file watchers name the checklist file, and a language client's
+    // options are fixed when it is made: a new name takes a new client (no window reload).
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (!event.affectsConfiguration('preflight.checklistFile')) return;
+      output.appendLine(`preflight.checklistFile is now ${checklistPattern()}: restarting the Preflight server.`);
+      await stopClient();
+      startClient(context);
+    }),
   );
-  client = createClient(context);
-  await client.start();
-  const checklist = new ChecklistView(client, output);
-  context.subscriptions.push(checklist);
-  return { checklist };
+  startClient(context);
+  return {
+    get checklist() {
+      return checklist!;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await stopClient();
 }

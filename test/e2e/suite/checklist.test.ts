@@ -1,9 +1,11 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { PreflightApi } from '../../../client/src/extension';
 import type { ChecklistNode } from '../../../client/src/checklist/tree-model';
-import { activatedExtension, readOnDisk, workspaceUri } from '../fixture-workspace';
+import { activatedExtension, readOnDisk, removeWorkspaceSettings, workspaceRoot, workspaceUri } from '../fixture-workspace';
 import { clearNotifications, screenshot } from '../screenshot';
 
 const CHECKLIST = 'DEPLOYMENT_CHECKLIST.md';
@@ -20,6 +22,15 @@ async function treeWhere(api: PreflightApi, predicate: (nodes: ChecklistNode[]) 
     const nodes = flatten(api.checklist.nodes);
     if (predicate(nodes)) return nodes;
     if (Date.now() > deadline) assert.fail(`the checklist tree never showed ${what}; it has ${nodes.length} nodes`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Waits, without asking for a refresh, until the tree satisfies the predicate. */
+async function untilNodes(api: PreflightApi, predicate: (nodes: ChecklistNode[]) => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!predicate(flatten(api.checklist.nodes))) {
+    if (Date.now() > deadline) assert.fail(`the checklist tree never showed ${what} by itself`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -78,5 +89,32 @@ describe('Deployment checklist live status', () => {
       await vscode.commands.executeCommand('undo');
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
+  });
+});
+
+describe('Checklist file setting', () => {
+  it('follows preflight.checklistFile to another file at once, without a window reload', async () => {
+    const api = (await activatedExtension()).exports as PreflightApi;
+    const settings = vscode.workspace.getConfiguration('preflight');
+    const other = path.join(workspaceRoot(), 'docs', 'go-live.md');
+    fs.mkdirSync(path.dirname(other), { recursive: true });
+    fs.writeFileSync(other, '# Go-live\n\n## Critical\n- [ ] Restore last night\'s backup on a scratch server\n');
+    const isRestore = (node: ChecklistNode) => node.kind === 'item' && /^Restore last night's backup/.test(node.label);
+    try {
+      await settings.update('checklistFile', 'docs/go-live.md', vscode.ConfigurationTarget.Workspace);
+      const nodes = await treeWhere(api, (all) => all.some(isRestore), 'the item of docs/go-live.md');
+      assert.ok(!nodes.some((node) => node.kind === 'item' && /DEBUG = False/.test(node.label)), 'the default checklist is no longer shown');
+      const item = nodes.find(isRestore)!;
+      assert.ok(await api.checklist.applyTicks([{ target: item.tick!, checked: true }]), 'the tick applies');
+      assert.match(fs.readFileSync(other, 'utf8'), /- \[x\] Restore last night's backup/);
+      // The new file is watched: a change on disk (a git pull) reaches the tree with no refresh asked.
+      fs.appendFileSync(other, '- [ ] Rotate the API keys\n');
+      await untilNodes(api, (all) => all.some((node) => node.kind === 'item' && /^Rotate the API keys/.test(node.label)), 'the item added on disk');
+    } finally {
+      await settings.update('checklistFile', undefined, vscode.ConfigurationTarget.Workspace);
+      removeWorkspaceSettings();
+      fs.rmSync(path.dirname(other), { recursive: true, force: true });
+    }
+    await treeWhere(api, (all) => all.some((node) => node.kind === 'item' && /DEBUG = False/.test(node.label)), 'the default checklist back');
   });
 });
