@@ -150,8 +150,17 @@ function chainLookup(first: VariableLookup, envFiles: (ProjectFile | null)[], pr
 }
 
 /** Files the compose files name (env_file, include, extends.file) that the walk may not have found. */
-export function composeReferencedPaths(file: ProjectFile): string[] {
+export function composeReferencedPaths(file: ProjectFile): readonly string[] {
   if (file.kind !== 'compose' || file.text === null) return [];
+  // Asked on every model rebuild for every compose file; a file object never changes.
+  let paths = referencedPathsCache.get(file);
+  if (!paths) referencedPathsCache.set(file, (paths = computeReferencedPaths(file)));
+  return paths;
+}
+
+const referencedPathsCache = new WeakMap<ProjectFile, readonly string[]>();
+
+function computeReferencedPaths(file: ProjectFile): string[] {
   const compose = composeOf(file);
   const unknown: VariableLookup = () => UNKNOWN;
   const paths: string[] = [];
@@ -355,8 +364,23 @@ export interface ServiceVariable {
   origin: string;
 }
 
-/** The container environment of a service: env_file entries in order, then `environment:` over them. */
-export function serviceEnvironment(project: ProjectModel, service: EffectiveService): Map<string, ServiceVariable> {
+const serviceEnvironments = new WeakMap<EffectiveService, ReadonlyMap<string, ServiceVariable>>();
+
+/**
+ * The container environment of a service: env_file entries in order, then `environment:` over them.
+ * Computed once per effective service (services belong to one immutable model): production links
+ * and several rules ask for every service on each keystroke.
+ */
+export function serviceEnvironment(project: ProjectModel, service: EffectiveService): ReadonlyMap<string, ServiceVariable> {
+  let variables = serviceEnvironments.get(service);
+  if (!variables) {
+    variables = computeServiceEnvironment(project, service);
+    serviceEnvironments.set(service, variables);
+  }
+  return variables;
+}
+
+function computeServiceEnvironment(project: ProjectModel, service: EffectiveService): Map<string, ServiceVariable> {
   const variables = new Map<string, ServiceVariable>();
   for (const reference of service.envFiles) {
     const file = reference.file;

@@ -9,7 +9,7 @@ import type { ComposeEnvironmentEntry, ComposeFile } from '../parse/compose';
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile } from '../project/model';
-import { composeEnvViews, composeValueFix, isOnOwnLines } from './compose-services';
+import { ComposeEnvView, composeEnvViews, composeValueFix, isOnOwnLines } from './compose-services';
 import type { Fix, FileEdit, Report, RuleContext } from './rule';
 
 export type EnvCheck = (env: EnvFile, context: RuleContext) => void;
@@ -23,20 +23,29 @@ export function checkComposeEnvironment(
 ): void {
   const { file, project } = context;
   for (const view of composeEnvViews(project, file, compose)) {
-    const byRange = new Map<string, { env: EnvEntry; compose: ComposeEnvironmentEntry }>();
-    for (const [envEntry, composeEntry] of view.entries) {
-      for (const range of [envEntry.valueRange, envEntry.innerRange, envEntry.keyRange, envEntry.range]) byRange.set(rangeKey(range), { env: envEntry, compose: composeEntry });
-    }
+    // Only reports need the index; most views of most rules report nothing.
+    let byRange: EntriesByRange | undefined;
+    const entriesByRange = () => (byRange ??= indexByRange(view));
     const entryAt = (range: Range) => [...view.entries.values()].find((entry) => contains(entry.range, range) || contains(entry.valueRange, range)) ?? null;
     check(view.env, {
       ...context,
       report(report) {
-        const fixes = (report.fixes ?? []).flatMap((fix) => composeFix(file, compose, fix, byRange));
+        const fixes = (report.fixes ?? []).flatMap((fix) => composeFix(file, compose, fix, entriesByRange()));
         const translated = { ...report, fixes };
         context.report(adjust ? adjust(translated, entryAt(report.range)) : translated);
       },
     });
   }
+}
+
+type EntriesByRange = Map<string, { env: EnvEntry; compose: ComposeEnvironmentEntry }>;
+
+function indexByRange(view: ComposeEnvView): EntriesByRange {
+  const byRange: EntriesByRange = new Map();
+  for (const [envEntry, composeEntry] of view.entries) {
+    for (const range of [envEntry.valueRange, envEntry.innerRange, envEntry.keyRange, envEntry.range]) byRange.set(rangeKey(range), { env: envEntry, compose: composeEntry });
+  }
+  return byRange;
 }
 
 function rangeKey(range: Range): string {

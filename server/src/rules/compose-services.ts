@@ -65,7 +65,26 @@ export class SeenEntries {
  * with the compose file's ranges. Entries whose value is unknown (shell variables, pass-through)
  * are left out: rules are silent on unknown values. Each entry appears in one view only.
  */
-export function composeEnvViews(project: ProjectModel, file: ProjectFile, compose: ComposeFile): { service: ComposeService; env: EnvFile; entries: Map<EnvEntry, ComposeEnvironmentEntry> }[] {
+export function composeEnvViews(project: ProjectModel, file: ProjectFile, compose: ComposeFile): readonly ComposeEnvView[] {
+  // Once per model and file: every compose rule with an env side asks on each keystroke.
+  let byFile = envViewsCache.get(project);
+  if (!byFile) envViewsCache.set(project, (byFile = new Map()));
+  const cached = byFile.get(file);
+  if (cached && cached.compose === compose) return cached.views;
+  const views = buildComposeEnvViews(project, file, compose);
+  byFile.set(file, { compose, views });
+  return views;
+}
+
+export interface ComposeEnvView {
+  service: ComposeService;
+  env: EnvFile;
+  entries: ReadonlyMap<EnvEntry, ComposeEnvironmentEntry>;
+}
+
+const envViewsCache = new WeakMap<ProjectModel, Map<ProjectFile, { compose: ComposeFile; views: readonly ComposeEnvView[] }>>();
+
+function buildComposeEnvViews(project: ProjectModel, file: ProjectFile, compose: ComposeFile): ComposeEnvView[] {
   const lookup = composeLookup(project, file);
   const seen = new SeenEntries();
   return compose.services.map((service) => {
