@@ -3,11 +3,11 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { checklistMain } from './cli/checklist';
 import { describeFixRun, fixAndWrite } from './cli/fix-files';
-import { formatJson, toJsonFinding } from './cli/format-json';
+import { formatJsonChunks, toJsonFinding } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
-import { Finding, lintProject } from './engine/runner';
-import { loadProject } from './project/load';
+import { Finding, compareFindings, lintProjects } from './engine/runner';
+import { loadProject, loadProjects } from './project/load';
 import { ProjectModel } from './project/model';
 
 // Injected by the bundler from package.json.
@@ -17,8 +17,9 @@ const VERSION = typeof PREFLIGHT_VERSION === 'string' ? PREFLIGHT_VERSION : 'dev
 const USAGE = `Usage: preflight [paths...] [options]
 
 Checks a Django project's deployment configuration (.env files, settings, compose files)
-against the production checklist. Directories are walked as project roots; files are checked
-on their own. Defaults to the current directory.
+against the production checklist. Directories are walked as project roots (a folder holding
+several Django projects, folders with manage.py, is checked as several); files are checked on
+their own. Defaults to the current directory.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -86,23 +87,32 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   return { paths, format: format as CliOptions['format'], settings: values.settings, context: context as CliOptions['context'], maxWarnings, fix: values.fix === true };
 }
 
-function loadProjects(options: CliOptions): ProjectModel[] {
+/**
+ * The projects to check, one group per folder given (a folder may hold several Django projects:
+ * project/partition.ts), each loaded only when reached, so a checked project can be let go.
+ */
+function* projectGroups(options: CliOptions): Generator<Iterable<ProjectModel>> {
   const modelOptions = { settingsModule: options.settings, context: options.context };
   const directories = options.paths.filter((target) => fs.statSync(target).isDirectory());
   const inDirectory = (file: string) =>
     directories.some((directory) => !path.relative(path.resolve(directory), path.resolve(file)).startsWith('..'));
   // A file also reached through a folder given alongside it is checked once, as part of that folder.
   const files = options.paths.filter((target) => !directories.includes(target) && !inDirectory(target));
-  const projects = directories.map((directory) => loadProject(directory, modelOptions));
+  for (const directory of directories) yield loadProjects(directory, modelOptions);
   // Files named on their own belong to the project at the working directory, whose layout gives them context.
-  if (files.length > 0) projects.push(loadProject('.', modelOptions, files));
-  return projects;
+  if (files.length > 0) yield [loadProject('.', modelOptions, files)];
+}
+
+/** A folder's findings in path order, whichever of its projects they came from. */
+function byPath(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : compareFindings(a, b)));
 }
 
 function lintPaths(options: CliOptions): Finding[] {
-  const projects = loadProjects(options);
-  if (!options.fix) return projects.flatMap((project) => lintProject(project));
-  const run = fixAndWrite(projects);
+  if (!options.fix) return [...projectGroups(options)].flatMap((group) => byPath(lintProjects(group)));
+  const run = fixAndWrite((function* () {
+    for (const group of projectGroups(options)) yield* group;
+  })());
   // Machine-readable output stays pure on stdout; the account of changes goes to stderr there.
   const account = describeFixRun(run, (filePath) => path.relative(process.cwd(), filePath).split(path.sep).join('/'));
   (options.format === 'text' ? process.stdout : process.stderr).write(account);
@@ -132,7 +142,7 @@ export function main(argv: string[]): number {
   const findings = lintPaths(options).map((finding) =>
     toJsonFinding(finding, path.relative(process.cwd(), finding.path).split(path.sep).join('/')),
   );
-  if (options.format === 'json') process.stdout.write(formatJson(findings));
+  if (options.format === 'json') writeChunks(formatJsonChunks(findings));
   else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, VERSION));
   else process.stdout.write(formatText(findings, process.stdout.isTTY === true && !process.env.NO_COLOR));
 
@@ -144,6 +154,19 @@ export function main(argv: string[]): number {
     return 1;
   }
   return 0;
+}
+
+/** Joined into writes of about 64 KB: stdout to a file or pipe is written synchronously, so nothing piles up. */
+function writeChunks(chunks: Iterable<string>): void {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 65536) {
+      process.stdout.write(pending);
+      pending = '';
+    }
+  }
+  if (pending) process.stdout.write(pending);
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

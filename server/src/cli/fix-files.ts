@@ -17,7 +17,7 @@ const BOM = '\uFEFF';
  * `preflight --fix`: applies every safe fix of each project (fix-all, to a fixpoint) and writes
  * the files that changed. Fixes that need review are never applied here.
  */
-export function fixAndWrite(projects: ProjectModel[]): FixRun {
+export function fixAndWrite(projects: Iterable<ProjectModel>): FixRun {
   const run: FixRun = { remaining: [], applied: [], written: [] };
   for (const project of projects) {
     const result = fixAll(project);

@@ -39,3 +39,15 @@ export function toJsonFinding(finding: Finding, file: string): JsonFinding {
 export function formatJson(findings: JsonFinding[]): string {
   return JSON.stringify(findings, null, 2) + '\n';
 }
+
+/** formatJson's text in pieces, one finding each: a large report is written without one string of it all. */
+export function* formatJsonChunks(findings: JsonFinding[]): Generator<string> {
+  if (findings.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  // JSON.stringify escapes newlines inside strings, so every newline here is layout.
+  for (let i = 0; i < findings.length; i++) yield `  ${JSON.stringify(findings[i], null, 2).replace(/\n/g, '\n  ')}${i < findings.length - 1 ? ',' : ''}\n`;
+  yield ']\n';
+}

@@ -1,6 +1,6 @@
 import { SourceText, Range } from '../parse/source-text';
 import { FileContext } from '../project/classify';
-import { ProjectFile, ProjectModel } from '../project/model';
+import { ProjectFile, ProjectModel, relativePosix } from '../project/model';
 import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
 import { SettingsView, settingsViewsFor } from '../settings/project-settings';
@@ -17,6 +17,11 @@ export interface LintOptions {
   onRuleError?: (message: string) => void;
   /** The deployment files' findings when the caller already has them: what checklist rules judge items by. */
   deploymentFindings?: readonly Finding[];
+  /**
+   * The findings of the other Django projects of the same folder (project/partition.ts): the
+   * folder's checklist judges its items by them too.
+   */
+  otherProjectsFindings?: readonly Finding[];
 }
 
 export interface Finding {
@@ -76,7 +81,7 @@ function runChecks(
  * rules judge against the whole registry, even when a test narrows the rules that report.
  */
 function lintDeploymentFiles(project: ProjectModel, options: LintOptions): Finding[] {
-  const whole = { ...options, rules: undefined, deploymentFindings: undefined };
+  const whole = { ...options, rules: undefined, deploymentFindings: undefined, otherProjectsFindings: undefined };
   return project.files.filter((file) => file.kind !== 'checklist').flatMap((file) => lintFile(project, file, whole));
 }
 
@@ -85,7 +90,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   const suppressions = file.text === null ? null : readSuppressions(new SourceText(file.text));
   const { context, reason } = project.contextOf(file);
   let deployment = options.deploymentFindings;
-  const deploymentFindings = () => (deployment ??= lintDeploymentFiles(project, options));
+  const deploymentFindings = () => (deployment ??= [...lintDeploymentFiles(project, options), ...seenFrom(project, options.otherProjectsFindings)]);
   // The same views serve every settings rule of the file.
   let views: readonly SettingsView[] | undefined;
   const settingsViews = () => (views ??= settingsViewsFor(project, file));
@@ -169,9 +174,28 @@ function reviewDirectives(suppressions: Suppressions, ran: Rule[]): DirectiveRev
 export function lintProject(project: ProjectModel, options: LintOptions = {}): Finding[] {
   // The checklist last: its rules read what the other files' rules found.
   const deployment = project.files.filter((file) => file.kind !== 'checklist').flatMap((file) => lintFile(project, file, options));
-  const checklistOptions = { ...options, deploymentFindings: options.rules ? undefined : deployment };
-  const checklists = project.files.filter((file) => file.kind === 'checklist').flatMap((file) => lintFile(project, file, checklistOptions));
+  const checklistFiles = project.files.filter((file) => file.kind === 'checklist');
+  const others = checklistFiles.length > 0 ? seenFrom(project, options.otherProjectsFindings) : [];
+  const checklistOptions = { ...options, deploymentFindings: options.rules ? undefined : [...deployment, ...others] };
+  const checklists = checklistFiles.flatMap((file) => lintFile(project, file, checklistOptions));
   return [...deployment, ...checklists].sort(compareFindings);
+}
+
+/**
+ * The Django projects of one folder, in order (loadProjects gives the folder's own files, with its
+ * checklist, last): each is linted and may be let go before the next; later ones' checklists see
+ * the earlier ones' findings.
+ */
+export function lintProjects(projects: Iterable<ProjectModel>, options: LintOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  // Each call is done with the array before it grows.
+  for (const project of projects) findings.push(...lintProject(project, { ...options, otherProjectsFindings: findings }));
+  return findings;
+}
+
+/** Other projects' findings with paths relative to this project's root, as its checklist lists them. */
+function seenFrom(project: ProjectModel, findings: readonly Finding[] = []): Finding[] {
+  return findings.map((finding) => ({ ...finding, relativePath: relativePosix(project.root, finding.path) }));
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -86,3 +86,21 @@ function readGitignore(root: string): string | null {
 function splitNul(output: string): string[] {
   return output.split('\0').filter(Boolean);
 }
+
+/**
+ * The facts read for `root`, seen from a folder below it (one of several Django projects in it:
+ * project/partition.ts): paths relative to the folder, and the folder's own .gitignore (where a
+ * fix adds a pattern). Git is asked once for the whole tree, not once per project.
+ */
+export function gitFactsWithin(facts: GitFacts | null, root: string, folder: string): GitFacts | null {
+  if (!facts || folder === root) return facts;
+  const prefix = path.relative(root, folder).split(path.sep).join('/') + '/';
+  const within = (paths: ReadonlySet<string>) => new Set([...paths].filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length)));
+  return { ...(facts.source ? { source: facts.source } : {}), tracked: within(facts.tracked), ignored: within(facts.ignored), gitignore: readGitignore(folder) };
+}
+
+/** Facts of more files (read after the walk) added to earlier ones of the same root. */
+export function withGitFacts(facts: GitFacts | null, more: GitFacts | null): GitFacts | null {
+  if (!facts || !more) return facts ?? more;
+  return { ...facts, tracked: new Set([...facts.tracked, ...more.tracked]), ignored: new Set([...facts.ignored, ...more.ignored]) };
+}

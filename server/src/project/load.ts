@@ -2,29 +2,68 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { unreadComposeReferences } from './compose-application';
 import { unreadContainerFiles } from './entrypoint-exports';
-import { readGitFacts } from './git';
-import { ModelOptions, ProjectModel, SourceFile, createProjectModel, relativePosix } from './model';
-import { findCandidateFiles, readSourceFile } from './walk';
+import { gitFactsWithin, readGitFacts, withGitFacts } from './git';
+import { GitFacts, ModelOptions, ProjectModel, SourceFile, createProjectModel, relativePosix } from './model';
+import { partitionProjects } from './partition';
+import { readSourceFile, walkTree } from './walk';
 
-/** Reads a project from disk: the walk, the files, what git says of them. The CLI's way in. */
+/**
+ * Reads a folder from disk as one project: the walk, the files, what git says of them. Several
+ * Django projects in the folder are still one model here; the CLI uses loadProjects.
+ */
 export function loadProject(root: string, options: ModelOptions = {}, onlyFiles?: string[]): ProjectModel {
   const absoluteRoot = path.resolve(root);
-  const candidates = onlyFiles ? onlyFiles.map((file) => path.resolve(file)) : findCandidateFiles(absoluteRoot, options.checklistFile);
-  const sources: SourceFile[] = candidates.map(readSourceFile);
+  const candidates = onlyFiles ? onlyFiles.map((file) => path.resolve(file)) : walkTree(absoluteRoot, options.checklistFile).files;
+  return buildModel(absoluteRoot, candidates.map(readSourceFile), options, !onlyFiles);
+}
+
+/**
+ * Reads a folder from disk as the Django projects it holds (project/partition.ts), one model at
+ * a time: a caller that lints each and lets it go keeps one project's parses in memory, not the tree's.
+ * The walked folder's own files come last.
+ */
+export function* loadProjects(root: string, options: ModelOptions = {}): Generator<ProjectModel> {
+  const absoluteRoot = path.resolve(root);
+  const walked = walkTree(absoluteRoot, options.checklistFile);
+  const parts = partitionProjects(absoluteRoot, walked.files.map(readSourceFile), walked.djangoRoots, options.checklistFile);
+  if (parts.length === 1) {
+    yield buildModel(parts[0].root, parts[0].sources, options, true);
+    return;
+  }
+  // Git is asked once about the walk's files; each project sees its share.
+  const treeGit = readGitFacts(absoluteRoot, walked.files.map((file) => relativePosix(absoluteRoot, file)));
+  while (parts.length > 0) {
+    const part = parts.shift()!;
+    const partOptions = part.root === absoluteRoot ? options : { ...options, walkedRoot: absoluteRoot };
+    yield buildModel(part.root, part.sources, partOptions, true, gitFactsWithin(treeGit, absoluteRoot, part.root));
+  }
+}
+
+function buildModel(root: string, sources: SourceFile[], options: ModelOptions, readReferenced: boolean, walkedGit?: GitFacts | null): ProjectModel {
+  const walked = new Set(sources.map((source) => source.path));
   // Files a compose file names (env_file:, include:) are read even when the walk did not find them,
   // and so are the Dockerfiles of built services and the start scripts those name (read in turn).
-  let model = createProjectModel(absoluteRoot, sources, options);
-  const read = new Set(candidates);
-  for (let round = 0; !onlyFiles && round < 4; round++) {
+  let model = createProjectModel(root, sources, options);
+  const read = new Set(sources.map((source) => source.path));
+  for (let round = 0; readReferenced && round < 4; round++) {
     const unread = [...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read)].filter((extra) => !read.has(extra) && fs.existsSync(extra));
     if (unread.length === 0) break;
     for (const extra of unread) {
       read.add(extra);
       sources.push(readSourceFile(extra));
     }
-    model = createProjectModel(absoluteRoot, sources, options, null, model);
+    model = createProjectModel(root, sources, options, null, model);
   }
   // Git is asked about the deployment files only (not the Dockerfiles and scripts read along).
-  const git = readGitFacts(absoluteRoot, sources.filter((source) => model.get(source.path)).map((source) => relativePosix(absoluteRoot, source.path)));
-  return createProjectModel(absoluteRoot, sources, options, git, model);
+  const deployment = sources.filter((source) => model.get(source.path));
+  const git =
+    walkedGit === undefined
+      ? readGitFacts(root, deployment.map((source) => relativePosix(root, source.path)))
+      : withGitFacts(walkedGit, readMoreGitFacts(root, deployment.filter((source) => !walked.has(source.path))));
+  return createProjectModel(root, sources, options, git, model);
+}
+
+/** Facts of files a compose file named outside the walk; null when there are none to ask about. */
+function readMoreGitFacts(root: string, sources: SourceFile[]): GitFacts | null {
+  return sources.length === 0 ? null : readGitFacts(root, sources.map((source) => relativePosix(root, source.path)));
 }

@@ -28,6 +28,12 @@ export interface ModelOptions extends ContextOptions {
   settingsModule?: string;
   /** The checklist file relative to the root (`preflight.checklistFile`); DEPLOYMENT_CHECKLIST.md by default. */
   checklistFile?: string;
+  /**
+   * The folder walked when the root is one of several Django projects in it (project/partition.ts):
+   * kinds, contexts, globs and the checklist path are judged on paths relative to it, as the user
+   * configured them; module names stay relative to the root. The root itself by default.
+   */
+  walkedRoot?: string;
 }
 
 /** What git says of the project's deployment files (relative paths), gathered at the I/O edge. */
@@ -156,13 +162,14 @@ export function relativePosix(root: string, filePath: string): string {
 /** Classifies one file; null when it is not a deployment file Preflight reads. */
 export function classifyFile(root: string, source: SourceFile, options: ModelOptions = {}, namedAsEnvFile = false): ProjectFile | null {
   const relativePath = relativePosix(root, source.path);
+  const walkedPath = options.walkedRoot ? relativePosix(options.walkedRoot, source.path) : relativePath;
   const kind =
-    kindFromPath(relativePath, options.checklistFile) ??
-    (source.text !== null && looksLikeCompose(relativePath, source.text) ? 'compose' : null) ??
+    kindFromPath(walkedPath, options.checklistFile) ??
+    (source.text !== null && looksLikeCompose(walkedPath, source.text) ? 'compose' : null) ??
     // Whatever its name, a file a compose `env_file:` names is an env file.
     (namedAsEnvFile ? 'env' : null);
   if (!kind) return null;
-  let decision = contextFromPath(relativePath, options);
+  let decision = contextFromPath(walkedPath, options);
   if (options.settingsModule && kind === 'settings' && isModuleFile(relativePath, options.settingsModule)) {
     decision = { context: 'production', reason: `it is the settings module named by --settings ${options.settingsModule}` };
   }

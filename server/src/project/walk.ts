@@ -18,9 +18,22 @@ function isVirtualenv(directory: string): boolean {
   return fs.existsSync(path.join(directory, 'pyvenv.cfg'));
 }
 
+/** What one walk of a folder finds. */
+export interface WalkedTree {
+  /** The deployment-file candidates, sorted. */
+  files: string[];
+  /** Folders holding a `manage.py`, the walked folder included: the Django projects in the tree (project/partition.ts). */
+  djangoRoots: string[];
+}
+
 /** The deployment-file candidates under a root: the walk the CLI and the server share. */
 export function findCandidateFiles(root: string, checklistFile?: string): string[] {
+  return walkTree(root, checklistFile).files;
+}
+
+export function walkTree(root: string, checklistFile?: string): WalkedTree {
   const found: string[] = [];
+  const djangoRoots: string[] = [];
   const visit = (directory: string, depth: number): void => {
     let entries: fs.Dirent[];
     try {
@@ -34,13 +47,14 @@ export function findCandidateFiles(root: string, checklistFile?: string): string
         if (SKIPPED_DIRECTORIES.has(entry.name) || isVirtualenv(full)) continue;
         visit(full, depth + 1);
       } else if (entry.isFile()) {
+        if (entry.name === 'manage.py') djangoRoots.push(directory);
         const relative = relativePosix(root, full);
         if (kindFromPath(relative, checklistFile) || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
       }
     }
   };
   visit(root, 0);
-  return found.sort();
+  return { files: found.sort(), djangoRoots: djangoRoots.sort() };
 }
 
 export function readSourceFile(filePath: string): SourceFile {
