@@ -10,7 +10,7 @@ import { TextEdit, signOffEdit } from './checklist/checklist-edits';
 import { parseChecklist } from './checklist/checklist-file';
 import { ChecklistStatus, projectChecklistStatus } from './checklist/status';
 import { checklistTemplate } from './checklist/template';
-import { LintOptions, lintProject } from './engine/runner';
+import { LintOptions, lintProjects } from './engine/runner';
 import { rules } from './rules';
 import { ProjectRoot } from './workspace';
 
@@ -48,8 +48,9 @@ export interface ChecklistServer {
 }
 
 function folderChecklist(root: ProjectRoot, server: ChecklistServer): FolderChecklist {
+  // Every Django project of the folder counts toward its checklist.
+  const findings = lintProjects(root.currentModels(), server.lintOptions(root));
   const model = root.currentModel();
-  const findings = lintProject(model, server.lintOptions(root));
   return {
     folderUri: URI.file(root.root).toString(),
     checklistUri: URI.file(path.join(root.root, ...root.settings.checklistFile.split('/'))).toString(),

@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, noteClientCapabilities, registerCodeActions } from './code-actions';
 import { notifyChecklistChanged, registerChecklistRequests } from './checklist-requests';
-import { Finding, LintOptions, lintFile, lintProject } from './engine/runner';
+import { Finding, LintOptions, lintFile, lintProjects } from './engine/runner';
 import { ProjectRoot, normaliseSettings } from './workspace';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -31,6 +31,8 @@ const roots: ProjectRoot[] = [];
 const adHocRoots = new WeakSet<ProjectRoot>();
 /** URIs we published diagnostics for, per root, so stale ones can be cleared. */
 const published = new Map<ProjectRoot, Set<string>>();
+/** Each root's findings at its last whole validation. */
+const lastFindings = new Map<ProjectRoot, Finding[]>();
 let supportsConfiguration = false;
 let supportsWorkspaceFolders = false;
 
@@ -95,12 +97,20 @@ function validateProject(root: ProjectRoot): void {
   const previous = published.get(root) ?? new Set<string>();
   const now = new Set<string>();
   if (root.settings.enable) {
-    const model = root.currentModel();
-    const findings = lintProject(model, lintOptions(root));
-    for (const file of model.files) {
+    // A folder of several Django projects is linted one project at a time, as the CLI does.
+    const models = root.currentModels();
+    const findings = lintProjects(models, lintOptions(root));
+    lastFindings.set(root, findings);
+    const byPath = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      const list = byPath.get(finding.path);
+      if (list) list.push(finding);
+      else byPath.set(finding.path, [finding]);
+    }
+    for (const file of models.flatMap((model) => model.files)) {
       const uri = URI.file(file.path).toString();
       now.add(uri);
-      publish(uri, findings.filter((finding) => finding.path === file.path));
+      publish(uri, byPath.get(file.path) ?? []);
     }
   }
   for (const uri of previous) if (!now.has(uri)) publish(uri, []);
@@ -112,10 +122,12 @@ function validateDocument(document: TextDocument): void {
   const file = filePath(document.uri);
   if (!file) return;
   const root = rootFor(file);
-  const before = root.lastModel;
-  const model = root.currentModel();
+  const before = root.lastModel(file);
+  const model = root.currentModel(file);
   const projectFile = model.get(file);
-  const findings = root.settings.enable && projectFile ? lintFile(model, projectFile, lintOptions(root)) : [];
+  // The folder's checklist also judges the folder's other Django projects, by their last findings.
+  const options = projectFile?.kind === 'checklist' ? { ...lintOptions(root), otherProjectsFindings: (lastFindings.get(root) ?? []).filter((finding) => !model.get(finding.path)) } : lintOptions(root);
+  const findings = root.settings.enable && projectFile ? lintFile(model, projectFile, options) : [];
   publish(document.uri, findings);
   // Files linked to this one, before or after the edit (its compose file, the settings module it
   // feeds), change with it: they are re-diagnosed in the same cycle.
@@ -156,6 +168,7 @@ async function onWorkspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): Pr
       const [root] = roots.splice(index, 1);
       for (const uri of published.get(root) ?? []) publish(uri, []);
       published.delete(root);
+      lastFindings.delete(root);
     }
   }
   for (const added of event.added) {
@@ -279,7 +292,7 @@ documents.onDidClose((event) => {
 registerCodeActions(connection, {
   projectFor: (file) => {
     const root = rootFor(file);
-    return root.settings.enable ? { model: root.currentModel(), options: lintOptions(root) } : null;
+    return root.settings.enable ? { model: root.currentModel(file), options: lintOptions(root) } : null;
   },
   documents,
   onError: (message) => connection.console.error(message),

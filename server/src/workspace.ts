@@ -5,9 +5,10 @@ import { unreadContainerFiles } from './project/entrypoint-exports';
 import { SeverityOverride } from './engine/runner';
 import { contentFromText } from './project/file-content';
 import { DEFAULT_CHECKLIST_FILE } from './project/classify';
-import { readGitFacts } from './project/git';
+import { gitFactsWithin, readGitFacts } from './project/git';
 import { GitFacts, ProjectModel, SourceFile, createProjectModel, relativePosix } from './project/model';
-import { findCandidateFiles, readSourceFile } from './project/walk';
+import { ProjectPart, partitionProjects } from './project/partition';
+import { readSourceFile, walkTree } from './project/walk';
 
 /** The `preflight.*` settings of one workspace folder, normalised. */
 export interface FolderSettings {
@@ -53,12 +54,20 @@ function checklistPath(raw: unknown): string {
   return relative;
 }
 
-/** One root: a workspace folder, or the folder of a file opened outside any. */
+/**
+ * One root: a workspace folder, or the folder of a file opened outside any. A folder holding
+ * several Django projects is analysed as several models (project/partition.ts), as the CLI does:
+ * each file belongs to one, and is linted with that one.
+ */
 export class ProjectRoot {
   settings: FolderSettings = DEFAULT_SETTINGS;
   private disk = new Map<string, SourceFile>();
+  private djangoRoots: string[] = [];
   private git: GitFacts | null = null;
-  private model: ProjectModel | null = null;
+  /** The git facts each project of the folder sees, by project root; cleared when git is asked again. */
+  private gitByPart = new Map<string, GitFacts | null>();
+  /** The model last built per project root. */
+  private models = new Map<string, ProjectModel>();
   private scannedChecklistFile = DEFAULT_CHECKLIST_FILE;
 
   constructor(
@@ -69,12 +78,20 @@ export class ProjectRoot {
   /** Walks the folder and reads its deployment files. */
   scan(): void {
     this.scannedChecklistFile = this.settings.checklistFile;
-    this.disk = new Map(findCandidateFiles(this.root, this.scannedChecklistFile).map((file) => [file, readSourceFile(file)]));
+    const walked = walkTree(this.root, this.scannedChecklistFile);
+    this.disk = new Map(walked.files.map((file) => [file, readSourceFile(file)]));
+    this.djangoRoots = walked.djangoRoots;
     this.refreshGit();
   }
 
   /** Re-reads one file after a change on disk (or forgets it when deleted). */
   refreshFile(filePath: string, exists: boolean): void {
+    if (path.basename(filePath) === 'manage.py') {
+      const folder = path.dirname(filePath);
+      this.djangoRoots = this.djangoRoots.filter((known) => known !== folder);
+      if (exists) this.djangoRoots.push(folder);
+      return;
+    }
     if (exists) this.disk.set(filePath, readSourceFile(filePath));
     else this.disk.delete(filePath);
     this.refreshGit();
@@ -82,6 +99,12 @@ export class ProjectRoot {
 
   private refreshGit(): void {
     this.git = readGitFacts(this.root, [...this.disk.keys()].map((file) => relativePosix(this.root, file)));
+    this.gitByPart.clear();
+  }
+
+  private gitOf(partRoot: string): GitFacts | null {
+    if (!this.gitByPart.has(partRoot)) this.gitByPart.set(partRoot, gitFactsWithin(this.git, this.root, partRoot));
+    return this.gitByPart.get(partRoot)!;
   }
 
   contains(filePath: string): boolean {
@@ -89,31 +112,61 @@ export class ProjectRoot {
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   }
 
-  /** The model last built, before any edit since: what the files were linked to until now. */
-  get lastModel(): ProjectModel | null {
-    return this.model;
+  /** The model last built for the file's project, before any edit since: what the file was linked to until now. */
+  lastModel(filePath: string): ProjectModel | null {
+    return [...this.models.values()].find((model) => model.get(filePath)) ?? null;
   }
 
-  /** The model with open editors' text over the disk's; unchanged files keep their parsed forms. */
-  currentModel(): ProjectModel {
+  /** The files with open editors' text over the disk's, split into the folder's projects (its own files last). */
+  private parts(): ProjectPart[] {
     // A changed preflight.checklistFile names a file the last walk did not collect.
     if (this.settings.checklistFile !== this.scannedChecklistFile) this.scan();
     const sources = new Map(this.disk);
     for (const [filePath, text] of this.openTexts) {
       if (this.contains(filePath)) sources.set(filePath, { path: filePath, ...contentFromText(text) });
     }
+    return partitionProjects(this.root, [...sources.values()], this.djangoRoots, this.settings.checklistFile);
+  }
+
+  /**
+   * The current model of the project holding the file; without a file, of the project holding the
+   * checklist (the whole folder unless it holds several Django projects). Unchanged files keep their parsed forms.
+   */
+  currentModel(filePath: string = path.join(this.root, ...this.settings.checklistFile.split('/'))): ProjectModel {
+    const parts = this.parts();
+    const part = parts.find((candidate) => candidate.sources.some((source) => source.path === filePath)) ??
+      parts.find((candidate) => candidate.root === this.root) ?? { root: this.root, sources: [] };
+    return this.build(part);
+  }
+
+  /** The current models of every project in the folder, the folder's own files last (they hold the checklist). */
+  currentModels(): ProjectModel[] {
+    const parts = this.parts();
+    // A project that is gone (its manage.py deleted, its files moved) lets its model go.
+    for (const known of [...this.models.keys()]) if (!parts.some((part) => part.root === known)) this.models.delete(known);
+    return parts.map((part) => this.build(part));
+  }
+
+  private build(part: ProjectPart): ProjectModel {
     const { productionGlobs, developmentGlobs, checklistFile, settingsModule } = this.settings;
-    const options = { productionGlobs, developmentGlobs, checklistFile, ...(settingsModule ? { settingsModule } : {}) };
-    this.model = createProjectModel(this.root, [...sources.values()], options, this.git, this.model);
+    const options = {
+      productionGlobs,
+      developmentGlobs,
+      checklistFile,
+      ...(settingsModule ? { settingsModule } : {}),
+      ...(part.root !== this.root ? { walkedRoot: this.root } : {}),
+    };
+    const model = createProjectModel(part.root, part.sources, options, this.gitOf(part.root), this.models.get(part.root) ?? null);
+    this.models.set(part.root, model);
     // A compose file (perhaps just edited) may name an env file the walk did not collect, or a
     // Dockerfile whose start scripts the production model follows: read each once.
-    const read = new Set(sources.keys());
-    const unread = [...unreadComposeReferences(this.model, read), ...unreadContainerFiles(this.model, read)].filter((file) => fs.existsSync(file));
+    const read = new Set(part.sources.map((source) => source.path));
+    const unread = [...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read)].filter((file) => !this.disk.has(file) && fs.existsSync(file));
     if (unread.length > 0) {
       for (const file of unread) this.disk.set(file, readSourceFile(file));
       this.refreshGit();
-      return this.currentModel();
+      return this.build({ root: part.root, sources: [...part.sources, ...unread.map((file) => this.disk.get(file)!)] });
     }
-    return this.model;
+    return model;
   }
 }
