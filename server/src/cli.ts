@@ -3,10 +3,10 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { checklistMain } from './cli/checklist';
 import { describeFixRun, fixAndWrite } from './cli/fix-files';
-import { formatJsonChunks, toJsonFinding } from './cli/format-json';
+import { JsonFinding, formatJsonChunks, toJsonFinding } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
-import { Finding, compareFindings, lintProjects } from './engine/runner';
+import { Finding, lintProjectsInTurn } from './engine/runner';
 import { loadProject, loadProjects } from './project/load';
 import { ProjectModel } from './project/model';
 
@@ -103,20 +103,33 @@ function* projectGroups(options: CliOptions): Generator<Iterable<ProjectModel>> 
   if (files.length > 0) yield [loadProject('.', modelOptions, files)];
 }
 
+const fromWorkingDirectory = (filePath: string) => path.relative(process.cwd(), filePath).split(path.sep).join('/');
+
 /** A folder's findings in path order, whichever of its projects they came from. */
-function byPath(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : compareFindings(a, b)));
+function byPosition(a: JsonFinding, b: JsonFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-function lintPaths(options: CliOptions): Finding[] {
-  if (!options.fix) return [...projectGroups(options)].flatMap((group) => byPath(lintProjects(group)));
+function lintPaths(options: CliOptions): JsonFinding[] {
+  const output = (findings: Finding[]) => findings.map((finding) => toJsonFinding(finding, fromWorkingDirectory(finding.path)));
+  if (!options.fix) {
+    const printed: JsonFinding[] = [];
+    for (const group of projectGroups(options)) {
+      // Only what is printed is kept of each project's findings.
+      const folder: JsonFinding[] = [];
+      for (const findings of lintProjectsInTurn(group)) folder.push(...output(findings));
+      printed.push(...folder.sort(byPosition));
+    }
+    return printed;
+  }
   const run = fixAndWrite((function* () {
     for (const group of projectGroups(options)) yield* group;
   })());
   // Machine-readable output stays pure on stdout; the account of changes goes to stderr there.
-  const account = describeFixRun(run, (filePath) => path.relative(process.cwd(), filePath).split(path.sep).join('/'));
+  const account = describeFixRun(run, fromWorkingDirectory);
   (options.format === 'text' ? process.stdout : process.stderr).write(account);
-  return run.remaining;
+  return output(run.remaining);
 }
 
 export function main(argv: string[]): number {
@@ -139,9 +152,7 @@ export function main(argv: string[]): number {
     return 0;
   }
 
-  const findings = lintPaths(options).map((finding) =>
-    toJsonFinding(finding, path.relative(process.cwd(), finding.path).split(path.sep).join('/')),
-  );
+  const findings = lintPaths(options);
   if (options.format === 'json') writeChunks(formatJsonChunks(findings));
   else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, VERSION));
   else process.stdout.write(formatText(findings, process.stdout.isTTY === true && !process.env.NO_COLOR));

@@ -187,10 +187,21 @@ export function lintProject(project: ProjectModel, options: LintOptions = {}): F
  * the earlier ones' findings.
  */
 export function lintProjects(projects: Iterable<ProjectModel>, options: LintOptions = {}): Finding[] {
-  const findings: Finding[] = [];
-  // Each call is done with the array before it grows.
-  for (const project of projects) findings.push(...lintProject(project, { ...options, otherProjectsFindings: findings }));
-  return findings;
+  return [...lintProjectsInTurn(projects, options)].flat();
+}
+
+/**
+ * lintProjects one project at a time: a caller that keeps only what it prints of each lets the
+ * rest go (fixes, related locations); what a later checklist needs of them is kept here.
+ */
+export function* lintProjectsInTurn(projects: Iterable<ProjectModel>, options: LintOptions = {}): Generator<Finding[]> {
+  const earlier: Finding[] = [];
+  for (const project of projects) {
+    // Each call is done with the array before it grows.
+    const findings = lintProject(project, { ...options, otherProjectsFindings: earlier });
+    for (const { related, ...finding } of findings) earlier.push({ ...finding, fixes: [] });
+    yield findings;
+  }
 }
 
 /** Other projects' findings with paths relative to this project's root, as its checklist lists them. */
