@@ -43,7 +43,9 @@ function buildModel(root: string, sources: SourceFile[], options: ModelOptions, 
   const walked = new Set(sources.map((source) => source.path));
   // Files a compose file names (env_file:, include:) are read even when the walk did not find them,
   // and so are the Dockerfiles of built services and the start scripts those name (read in turn).
-  let model = createProjectModel(root, sources, options);
+  // In a split tree git has already spoken of the walk's files: a project that names no file
+  // outside them is built once, and the caches its first model filled are kept.
+  let model = createProjectModel(root, sources, options, walkedGit ?? null);
   const read = new Set(sources.map((source) => source.path));
   for (let round = 0; readReferenced && round < 4; round++) {
     const unread = [...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read)].filter((extra) => !read.has(extra) && fs.existsSync(extra));
@@ -54,6 +56,7 @@ function buildModel(root: string, sources: SourceFile[], options: ModelOptions, 
     }
     model = createProjectModel(root, sources, options, null, model);
   }
+  if (walkedGit !== undefined && sources.length === walked.size) return model;
   // Git is asked about the deployment files only (not the Dockerfiles and scripts read along).
   const deployment = sources.filter((source) => model.get(source.path));
   const git =
