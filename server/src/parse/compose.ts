@@ -6,7 +6,7 @@
  * Positions come from SourceText (the same line counting as the rest of Preflight and as LSP:
  * \r\n, \r and \n all end a line) rather than yaml's LineCounter, which counts \n only.
  */
-import { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { Template, parseTemplate } from './compose-interpolation';
 import { Range, SourceText } from './source-text';
 
@@ -137,12 +137,14 @@ class ComposeReader {
   constructor(
     readonly doc: Document,
     readonly source: SourceText,
+    /** Where the parsed text starts in the file: a service block re-parsed on its own (compose-reparse.ts). */
+    readonly offset = 0,
   ) {}
 
   range(node: Node | Pair | null | undefined): Range {
     const r = (node as Node | null)?.range;
     if (!r) return this.source.rangeOf(0, 0);
-    return this.source.rangeOf(r[0], r[1]);
+    return this.source.rangeOf(this.offset + r[0], this.offset + r[1]);
   }
 
   /** The node an alias points at (counted against the budget); other nodes as they are. */
@@ -186,7 +188,7 @@ class ComposeReader {
   string(node: Node | null, inherited: boolean): ComposeString | null {
     if (!isScalar(node) || node.value === null || node.value === undefined) return null;
     const text = scalarText(node);
-    const r = node.range!;
+    const r = [this.offset + node.range![0], this.offset + node.range![1]];
     let verbatimStart: number | null = null;
     const written = this.source.text.slice(r[0], r[1]);
     if (node.type === 'PLAIN' && written === text) verbatimStart = r[0];
@@ -229,21 +231,28 @@ export function parseCompose(text: string): ComposeFile {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    doc = parseDocument(text, { merge: true, prettyErrors: false, keepSourceTokens: false });
+    // yaml's own duplicate-key check compares each key with every key before it in its mapping
+    // (quadratic in the services of a large file); duplicateKeys() finds the same ones in one pass.
+    doc = parseDocument(text, { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
   } catch (error) {
     problems.push({ message: `the YAML could not be read: ${(error as Error).message}`, range: source.rangeOf(0, 0) });
     return empty(false);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  for (const error of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+  const { duplicates, aliasesOrMerges } = duplicateKeys(doc);
+  const errors: { message: string; pos: [number, number] }[] = [...doc.errors, ...duplicates];
+  // In document order, as yaml reports them when it checks keys itself.
+  if (duplicates.length > 0) errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const error of errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     problems.push({ message: `YAML syntax error: ${firstLine(error.message)}`, range: source.rangeOf(error.pos[0], error.pos[1]) });
   }
-  if (doc.errors.length > 0) return empty(false);
+  if (errors.length > 0) return empty(false);
   // Compose itself expands every alias of the file: a bomb anywhere (even in an `x-` field)
   // is worth reporting. yaml's own expansion limit finds it without building the expansion.
+  // Without aliases or merge keys nothing can expand or fail to build: skip the whole-file pass.
   try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (aliasesOrMerges) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // Other errors are YAML that parses but cannot be built (a merge key of a scalar, say).
     if (!(error instanceof ReferenceError)) problems.push({ message: `the YAML could not be read: ${firstLine((error as Error).message)}`, range: source.rangeOf(0, source.lineEnd(0)) });
@@ -276,12 +285,88 @@ export function parseCompose(text: string): ComposeFile {
         }
       }
     }
-    return { source, services, include, problems, readable: true };
+    const compose = { source, services, include, problems, readable: true };
+    if (!aliasesOrMerges) plainFiles.add(compose);
+    return compose;
   } catch (error) {
     if (!(error instanceof AliasBudgetExceeded)) throw error;
     problems.push({ message: aliasBombMessage(), range: source.rangeOf(0, source.lineEnd(0)) });
     return empty(false);
   }
+}
+
+/** Readable files without aliases or merge keys: each service is read from its own lines only. */
+const plainFiles = new WeakSet<ComposeFile>();
+
+/** True when every service of the file is read from its own lines (no alias or merge key anywhere). */
+export function isPlainCompose(compose: ComposeFile): boolean {
+  return plainFiles.has(compose);
+}
+
+/** A readable file without aliases or merge keys, put together from services read separately. */
+export function plainCompose(source: SourceText, services: ComposeService[]): ComposeFile {
+  const compose: ComposeFile = { source, services, include: [], problems: [], readable: true };
+  plainFiles.add(compose);
+  return compose;
+}
+
+/**
+ * One service read on its own: `source.text.slice(start, end)` must be exactly one block mapping
+ * entry (`  name:` and its more-indented lines) whose value is a mapping. Null when it is anything
+ * else, has a YAML error or duplicate key, or uses an alias or merge key: the caller parses the
+ * whole file instead.
+ */
+export function readServiceBlock(source: SourceText, start: number, end: number): ComposeService | null {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document;
+  try {
+    doc = parseDocument(source.text.slice(start, end), { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  } catch {
+    return null;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
+  const { duplicates, aliasesOrMerges } = duplicateKeys(doc);
+  if (duplicates.length > 0 || aliasesOrMerges) return null;
+  const items = (doc.contents as YAMLMap).items;
+  if (items.length !== 1 || !isScalar(items[0].key) || !isMap(items[0].value)) return null;
+  const reader = new ComposeReader(doc, source, start);
+  return readService(reader, String(items[0].key.value), items[0].key, items[0].value as YAMLMap, false);
+}
+
+/**
+ * The keys yaml's `uniqueKeys` check would reject, at the positions it reports them: a scalar key
+ * whose value (`===`) an earlier key of the same mapping has, merge keys aside. Also says whether
+ * the document has aliases or merge keys at all.
+ */
+function duplicateKeys(doc: Document): { duplicates: { message: string; pos: [number, number] }[]; aliasesOrMerges: boolean } {
+  const duplicates: { message: string; pos: [number, number] }[] = [];
+  let aliasesOrMerges = false;
+  visit(doc, {
+    Alias() {
+      aliasesOrMerges = true;
+    },
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) continue;
+        if (isMergeKey(key)) {
+          aliasesOrMerges = true;
+          continue;
+        }
+        // NaN is never === itself, so yaml never calls two `.nan` keys equal.
+        if (typeof key.value === 'number' && Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          duplicates.push({ message: 'Map keys must be unique', pos: [at, at + 1] });
+        } else seen.add(key.value);
+      }
+    },
+  });
+  return { duplicates, aliasesOrMerges };
 }
 
 function aliasBombMessage(): string {

@@ -14,8 +14,8 @@ import {
   ComposeService,
   ComposeString,
   ComposeVolume,
-  parseCompose,
 } from '../parse/compose';
+import { reparseCompose } from '../parse/compose-reparse';
 import { Interpolation, UNKNOWN, VariableLookup, interpolateTemplate } from '../parse/compose-interpolation';
 import type { ProjectFile, ProjectModel } from './model';
 
@@ -80,13 +80,19 @@ export function lookupIn(application: ComposeApplication, file: ProjectFile): Va
 }
 
 const parsedComposeFiles = new WeakMap<ProjectFile, ComposeFile>();
+/** The latest parse per path (a few dozen at most), so an edited file re-reads only the edited service. */
+const latestParses = new Map<string, ComposeFile>();
+const LATEST_PARSES_KEPT = 64;
 
 /** The parsed compose file, cached per file object (so unchanged files are parsed once). */
 export function composeOf(file: ProjectFile): ComposeFile {
   let compose = parsedComposeFiles.get(file);
   if (!compose) {
-    compose = parseCompose(file.text ?? '');
+    compose = reparseCompose(latestParses.get(file.path) ?? null, file.text ?? '');
     parsedComposeFiles.set(file, compose);
+    latestParses.delete(file.path);
+    latestParses.set(file.path, compose);
+    if (latestParses.size > LATEST_PARSES_KEPT) latestParses.delete(latestParses.keys().next().value!);
   }
   return compose;
 }
