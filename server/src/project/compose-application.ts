@@ -387,22 +387,15 @@ export function serviceEnvironment(project: ProjectModel, service: EffectiveServ
 }
 
 function computeServiceEnvironment(project: ProjectModel, service: EffectiveService): Map<string, ServiceVariable> {
-  const variables = new Map<string, ServiceVariable>();
+  let variables: Map<string, ServiceVariable> | null = null;
   for (const reference of service.envFiles) {
     const file = reference.file;
     if (!file || file.text === null || file.kind !== 'env') continue;
-    for (const entry of project.env(file).entries) {
-      variables.set(entry.key, {
-        key: entry.key,
-        value: entry.value,
-        envFile: file,
-        envEntry: entry,
-        composeFile: null,
-        composeEntry: null,
-        origin: `${file.relativePath} line ${entry.line + 1}`,
-      });
-    }
+    const fileVariables = envFileVariables(project, file);
+    if (!variables) variables = new Map(fileVariables);
+    else for (const [key, variable] of fileVariables) variables.set(key, variable);
   }
+  variables ??= new Map();
   for (const { entry, layer } of service.environment.values()) {
     const value = entry.value ? interpolateTemplate(entry.value.template, lookupIn(service.application, layer.file)).value : null;
     variables.set(entry.key, {
@@ -414,6 +407,25 @@ function computeServiceEnvironment(project: ProjectModel, service: EffectiveServ
       composeEntry: entry,
       origin: `${layer.file.relativePath} line ${entry.keyRange.start.line + 1}`,
     });
+  }
+  return variables;
+}
+
+const envFileVariablesCache = new WeakMap<ProjectFile, ReadonlyMap<string, ServiceVariable>>();
+
+/**
+ * An env file's entries as container variables (the last one per key wins), built once per file
+ * object and shared by every service that reads it: a large env file read by several services was
+ * most of a keystroke's allocation.
+ */
+function envFileVariables(project: ProjectModel, file: ProjectFile): ReadonlyMap<string, ServiceVariable> {
+  let variables = envFileVariablesCache.get(file);
+  if (!variables) {
+    const built = new Map<string, ServiceVariable>();
+    for (const entry of project.env(file).entries) {
+      built.set(entry.key, { key: entry.key, value: entry.value, envFile: file, envEntry: entry, composeFile: null, composeEntry: null, origin: `${file.relativePath} line ${entry.line + 1}` });
+    }
+    envFileVariablesCache.set(file, (variables = built));
   }
   return variables;
 }
