@@ -73,26 +73,40 @@ function bench(lines, edits) {
   let model = createProjectModel(ROOT, source(text));
   lintFile(model, model.get(PATH));
   const times = [];
-  // One-character edits spread over the file: a digit of a limit changes each time.
-  const positions = [...text.matchAll(/_LIMIT", "(\d)/g)].map((match) => match.index + match[0].length - 1);
+  // One-character edits spread over the file: a digit of a limit changes each time, or
+  // (BENCH_EDIT=newline) a line break is inserted before a block, then removed: every later statement moves a line.
+  const newline = process.env.BENCH_EDIT === 'newline';
+  const positions = newline
+    ? [...text.matchAll(/^# Block/gm)].map((match) => match.index)
+    : [...text.matchAll(/_LIMIT", "(\d)/g)].map((match) => match.index + match[0].length - 1);
+  let inserted = -1;
   for (let i = 0; i < edits; i++) {
-    const at = positions[(i * 7919) % positions.length];
-    text = text.slice(0, at) + String((Number(text[at]) + 1) % 10) + text.slice(at + 1);
+    if (newline && inserted >= 0) {
+      text = text.slice(0, inserted) + text.slice(inserted + 1);
+      inserted = -1;
+    } else if (newline) {
+      inserted = positions[(i * 7919) % positions.length];
+      text = text.slice(0, inserted) + '\n' + text.slice(inserted);
+    } else {
+      const at = positions[(i * 7919) % positions.length];
+      text = text.slice(0, at) + String((Number(text[at]) + 1) % 10) + text.slice(at + 1);
+    }
     const start = performance.now();
     model = createProjectModel(ROOT, source(text), {}, null, model);
     const findings = lintFile(model, model.get(PATH));
     times.push(performance.now() - start);
     if (findings.length === 0) throw new Error('the benchmark module should have findings');
   }
-  return { lines: text.split('\n').length - 1, median: median(times), p90: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)], p95: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)], edits };
+  return { lines: text.split('\n').length - 1, edit: newline ? 'newline' : 'digit', median: median(times), p90: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)], p95: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)], edits };
 }
 
 // BENCH_SIZES=lines:edits,... (bench/run.mjs) picks the sizes; the last line is machine-readable.
 const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map((size) => size.split(':').map(Number)) : null;
 const results = [];
+const newline = process.env.BENCH_EDIT === 'newline';
 for (const [lines, edits] of (sizes ?? (process.env.BENCH_SMALL ? [[2000, 300]] : [[2000, 300], [100000, 7]]))) {
   const result = bench(lines, edits);
   results.push(result);
-  console.log(`settings module of ${result.lines} lines, one-character edit -> diagnostics: median ${result.median.toFixed(2)} ms, p90 ${result.p90.toFixed(2)} ms (${edits} edits)`);
+  console.log(`settings module of ${result.lines} lines, one-character edit${newline ? ' (a line break)' : ''} -> diagnostics: median ${result.median.toFixed(2)} ms, p90 ${result.p90.toFixed(2)} ms (${edits} edits)`);
 }
 console.log(`RESULT ${JSON.stringify({ kind: 'settings', results })}`);

@@ -1,4 +1,4 @@
-import type { Binding } from '../settings/evaluate';
+import { type Binding, rebasedFrom } from '../settings/evaluate';
 import type { SettingsView } from '../settings/project-settings';
 import type { Value } from '../settings/value';
 import type { ProjectModel } from '../project/model';
@@ -68,8 +68,13 @@ const walked = new WeakMap<Binding, { name: string; credentials: Credential[] }>
 function credentialsOf(name: string, binding: Binding): Credential[] {
   const known = walked.get(binding);
   if (known && known.name === name) return known.credentials;
+  // A statement replayed at another line re-bases its value's ranges only: nothing found before, nothing now (and its value is not copied).
+  const original = rebasedFrom(binding);
+  const before = original && walked.get(original);
+  if (before && before.name === name && before.credentials.length === 0) return before.credentials;
   const credentials = credentialsIn(binding.value, name, name.toUpperCase(), [], { left: MAX_VALUES_VISITED });
   walked.set(binding, { name, credentials });
+  if (original && credentials.length === 0) walked.set(original, { name, credentials });
   return credentials;
 }
 

@@ -133,6 +133,10 @@ interface StatementRecord {
   kind: string;
   text: string;
   position: Position;
+  /** The lines its values' locations resolve through: replayed at another line, they are re-based (see movedRecord). */
+  lines: StatementLines;
+  /** Its evaluation wrote a line number into a message (a forked `if`'s reason): replayed only where it was. */
+  positional: boolean;
   /** Names of this module read before the statement bound them, with the binding seen (undefined: unbound). */
   reads: Map<string, Binding | undefined>;
   /** The same as two arrays, for checking fast. */
@@ -190,14 +194,29 @@ function sameEnvironmentValue(a: EnvironmentValue | null, b: EnvironmentValue | 
 class StatementLines {
   private constructor(
     private readonly firstLine: number,
+    /** Line starts in the text the statement was evaluated in: its syntax nodes' offsets are in that text. */
     private readonly starts: number[],
-  ) {}
+    /** Where the statement has moved since (lines; characters on its first line): its nodes keep their offsets. */
+    private readonly lineShift = 0,
+    private readonly characterShift = 0,
+    /** The table the statement was evaluated with: a re-based table stands for it in later versions. */
+    root?: StatementLines,
+  ) {
+    this.root = root ?? this;
+  }
+
+  readonly root: StatementLines;
 
   static of(source: SourceText, from: number, to: number): StatementLines {
     const first = source.positionAt(from).line;
     let last = first;
     while (last + 1 < source.lineStarts.length && source.lineStarts[last + 1] <= to) last++;
     return new StatementLines(first, source.lineStarts.slice(first, last + 1));
+  }
+
+  /** The same statement replayed `lines` lines (and on its first line `characters` characters) further on; a new object, so values an earlier model holds keep their ranges. */
+  moved(lines: number, characters: number): StatementLines {
+    return new StatementLines(this.firstLine, this.starts, this.lineShift + lines, this.characterShift + characters, this.root);
   }
 
   position(offset: number): Position {
@@ -208,7 +227,7 @@ class StatementLines {
       if (this.starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: this.firstLine + low, character: Math.max(0, offset - this.starts[low]) };
+    return { line: this.firstLine + low + this.lineShift, character: Math.max(0, offset - this.starts[low]) + (low === 0 ? this.characterShift : 0) };
   }
 }
 
@@ -230,6 +249,10 @@ class ModuleEvaluator {
   private statementHasError = false;
   /** The namespace's list lengths when the statement began: what it appends is its own. */
   private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0 };
+  /** Where this run has the statements that ever moved, and the re-based copies of what they hold. */
+  private readonly rebase = new Rebase();
+  /** Re-based bindings made in this run -> the bindings they re-base, so that their readers replay too. */
+  private readonly movedFrom = new Map<Binding, Binding>();
 
   constructor(
     readonly module: ModuleSource,
@@ -261,28 +284,44 @@ class ModuleEvaluator {
       const { from, to } = cursor;
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= from) line++;
       const character = from - lineStarts[line];
-      while (next < previous.length && (previous[next].position.line < line || (previous[next].position.line === line && previous[next].position.character < character))) next++;
-      const candidate = previous[next];
+      let candidate: StatementRecord | undefined;
+      let index = next;
+      if (change !== null && (to <= change.fromB || from >= change.toB)) {
+        // Wholly before or after the span the edit changed: the same text, at the same offset or `delta` further (on another line, maybe).
+        const was = to <= change.fromB ? from : from - delta;
+        while (next < previous.length && previousOffsets[next] < was) next++;
+        index = next;
+        if (previousOffsets[index] === was) candidate = previous[index];
+      } else {
+        // In the changed span: the same text at the same line and character. `next` stays: a later statement may match a record before this one's.
+        let high = previous.length;
+        while (index < high) {
+          const mid = (index + high) >> 1;
+          const at = previous[mid].position;
+          if (at.line < line || (at.line === line && at.character < character)) index = mid + 1;
+          else high = mid;
+        }
+        const found = previous[index];
+        if (found && found.position.line === line && found.position.character === character && found.text.length === to - from && whole.slice(from, to) === found.text) candidate = found;
+      }
       if (
         candidate !== undefined &&
-        candidate.position.line === line &&
-        candidate.position.character === character &&
         candidate.kind === cursor.name &&
         candidate.text.length === to - from &&
-        (change !== null && to <= change.fromB && previousOffsets[next] === from
-          ? true
-          : change !== null && from >= change.toB && previousOffsets[next] === from - delta
-            ? true
-            : whole.slice(from, to) === candidate.text) &&
-        // Same text, same place, but an error node may still differ (one at its end depends on what follows).
-        !(this.python.hasErrors && containsError(cursor.node)) &&
-        this.replayable(candidate)
+        // Same text, but an error node may still differ (one at its end depends on what follows).
+        !(this.python.hasErrors && containsError(cursor.node))
       ) {
-        this.replay(candidate);
-        records.push(candidate);
-        offsets.push(from);
-        next++;
-        continue;
+        const moved = candidate.position.line !== line || candidate.position.character !== character;
+        const replayed = this.replayable(candidate, moved ? { line, character } : null);
+        if (replayed) {
+          // A statement that moved in an earlier edit: values re-based in this run find its lines through it.
+          if (replayed.lines !== replayed.lines.root) this.rebase.lines.set(replayed.lines.root, replayed.lines);
+          this.replay(replayed);
+          records.push(replayed);
+          offsets.push(from);
+          if (index >= next) next = index + 1;
+          continue;
+        }
       }
       const node = cursor.node;
       const position = { line, character };
@@ -316,6 +355,8 @@ class ModuleEvaluator {
       kind,
       text,
       position,
+      lines: this.current.lines,
+      positional: false,
       reads: new Map(),
       readNames: [],
       readBindings: [],
@@ -362,12 +403,32 @@ class ModuleEvaluator {
     return record;
   }
 
-  /** Whether everything the statement read last time reads the same now. */
-  private replayable(record: StatementRecord): boolean {
+  /**
+   * The record to replay when everything the statement read last time reads the same now (a
+   * binding moved by this run counts as the same); null when something differs. `position`: where
+   * the statement now starts, when it moved.
+   */
+  private replayable(record: StatementRecord, position: Position | null): StatementRecord | null {
     const names = this.ns.names;
     const { readNames, readBindings } = record;
-    for (let i = 0; i < readNames.length; i++) if (names.get(readNames[i]) !== readBindings[i]) return false;
-    if (record.readsOnlyNames) return true;
+    let readMoved = false;
+    for (let i = 0; i < readNames.length; i++) {
+      const binding = names.get(readNames[i]);
+      if (binding === readBindings[i]) continue;
+      const was = binding && this.movedFrom.get(binding);
+      if (was === undefined || was !== readBindings[i]) return null;
+      readMoved = true;
+    }
+    if (!record.readsOnlyNames && !this.sameOtherInputs(record)) return null;
+    if (position === null && !readMoved) return record;
+    // Its messages name its line, or it copied the whole namespace: evaluated again.
+    if (record.positional || record.snapshot) return null;
+    return this.movedRecord(record, position ?? record.position, readMoved);
+  }
+
+  /** The rest of replayable: the module's taint, the namespace snapshot, helpers' free names, the environment, imports. */
+  private sameOtherInputs(record: StatementRecord): boolean {
+    const names = this.ns.names;
     if (record.taintedRead && record.taintedRead.value !== this.ns.tainted) return false;
     if (record.snapshot) {
       const { entries, skip } = record.snapshot;
@@ -391,6 +452,59 @@ class ModuleEvaluator {
       if (module && this.host.namespaceOf(module) !== read.namespace) return false;
     }
     return true;
+  }
+
+  // ---- replay at another line: copies re-based, never the remembered values changed (an earlier model holds them) ----
+
+  /** The record of a statement replayed at `position`: its effects with their locations re-based (values when first read), and the bindings it read now. */
+  private movedRecord(record: StatementRecord, position: Position, readMoved: boolean): StatementRecord {
+    const lines = record.lines.moved(position.line - record.position.line, position.character - record.position.character);
+    const rebase = this.rebase;
+    rebase.lines.set(lines.root, lines);
+    const names = this.ns.names;
+    const ops: NameOp[] = [];
+    for (const op of record.ops) {
+      if (op.op !== 'set') ops.push(op);
+      else {
+        const binding = rebase.binding(op.binding);
+        if (binding !== op.binding) this.movedFrom.set(binding, op.binding);
+        ops.push(binding === op.binding ? op : { op: 'set', name: op.name, binding });
+      }
+    }
+    const located = <T extends { at: Location }>(items: T[]): T[] =>
+      items.length === 0
+        ? items
+        : items.map((item) => {
+            const at = rebase.location(item.at);
+            return at === item.at ? item : { ...item, at };
+          });
+    // Every field spelled out in startRecord's order: one object shape for all records (a spread is several times slower here).
+    return {
+      kind: record.kind,
+      text: record.text,
+      position,
+      lines,
+      positional: record.positional,
+      reads: record.reads,
+      readNames: record.readNames,
+      readBindings: readMoved ? record.readNames.map((name) => names.get(name)) : record.readBindings,
+      readsOnlyNames: record.readsOnlyNames,
+      onlyNameChanges: record.onlyNameChanges,
+      foreignReads: record.foreignReads,
+      taintedRead: record.taintedRead,
+      snapshot: record.snapshot,
+      env: record.env,
+      environmentKnown: record.environmentKnown,
+      imports: record.imports,
+      ops,
+      taintedAfter: record.taintedAfter,
+      files: record.files,
+      imported: record.imported,
+      envReads: record.envReads.length === 0 ? record.envReads : record.envReads.map((read) => rebase.envRead(read)),
+      calls: located(record.calls),
+      trace: located(record.trace),
+      starImports: record.starImports.length === 0 ? record.starImports : record.starImports.map((at) => rebase.location(at)),
+    };
   }
 
   private replay(record: StatementRecord): void {
@@ -537,6 +651,7 @@ class ModuleEvaluator {
   }
 
   private lineOf(node: SyntaxNode): number {
+    if (this.record) this.record.positional = true;
     return this.python.source.positionAt(node.from).line + 1;
   }
 
@@ -1580,15 +1695,150 @@ class ModuleEvaluator {
 
 // ---- pure helpers ---------------------------------------------------------------------
 
+/**
+ * One version's re-basing of values evaluated at an earlier line: each statement that ever moved,
+ * by the line table it was evaluated with, to its table now; and the copies made, so that shared
+ * structure stays shared. Values are copied when first read (a rule asks for few of them).
+ */
+class Rebase {
+  readonly lines = new Map<StatementLines, StatementLines>();
+  private readonly copies = new Map<object, object>();
+
+  binding(binding: Binding): Binding {
+    const statement = this.location(binding.statement);
+    const base = binding instanceof RebasedBinding ? binding.source() : binding.value;
+    if (statement === binding.statement && !(binding instanceof RebasedBinding)) {
+      // A binding the statement took as it was (`from .base import X`): nothing of this file in its value, maybe.
+      if (this.value(base) === base) return binding;
+    }
+    return new RebasedBinding(base, this, statement, binding instanceof RebasedBinding ? binding.original : binding);
+  }
+
+  location<L extends Location | null | undefined>(at: L): L {
+    if (!(at instanceof NodeLocation)) return at;
+    const lines = this.lines.get(at.lines.root);
+    if (!lines || lines === at.lines) return at;
+    const known = this.copies.get(at);
+    if (known) return known as L;
+    const result = new NodeLocation(at.path, lines, at.from, at.to);
+    this.copies.set(at, result);
+    return result as Location as L;
+  }
+
+  envRead(read: EnvRead): EnvRead {
+    const known = this.copies.get(read);
+    if (known) return known as EnvRead;
+    const at = this.location(read.at);
+    const defaultAt = this.location(read.defaultAt);
+    const defaultValue = read.defaultValue && this.value(read.defaultValue);
+    const result: EnvRead =
+      at === read.at && defaultAt === read.defaultAt && defaultValue === read.defaultValue
+        ? read
+        : { variable: read.variable, reader: read.reader, at, defaultAt, hasDefault: read.hasDefault, defaultValue, source: read.source, environmentKnown: read.environmentKnown };
+    this.copies.set(read, result);
+    return result;
+  }
+
+  /** The value with every location of a moved statement re-based; the value itself when it holds none. */
+  value(value: Value): Value {
+    const known = this.copies.get(value);
+    if (known) return known as Value;
+    const at = this.location(value.at);
+    const env = value.env ? this.envRead(value.env) : value.env;
+    const changed = at !== value.at || env !== value.env;
+    let result: Value = value;
+    switch (value.kind) {
+      case 'list':
+      case 'tuple':
+      case 'set': {
+        const items = value.items.map((item) => this.value(item));
+        if (changed || items.some((item, i) => item !== value.items[i])) result = { ...value, at, env, items };
+        break;
+      }
+      case 'dict': {
+        let entriesChanged = false;
+        const entries = value.entries.map((entry) => {
+          const key = this.value(entry.key);
+          const item = this.value(entry.value);
+          if (key === entry.key && item === entry.value) return entry;
+          entriesChanged = true;
+          return { key, value: item };
+        });
+        if (changed || entriesChanged) result = { ...value, at, env, entries };
+        break;
+      }
+      case 'object': {
+        let scheme = value.scheme;
+        if (scheme) {
+          let schemeChanged = false;
+          const copy = new Map<string, { cast: string | null; default: Value | null }>();
+          for (const [key, entry] of scheme) {
+            const fallback = entry.default && this.value(entry.default);
+            if (fallback !== entry.default) schemeChanged = true;
+            copy.set(key, fallback === entry.default ? entry : { cast: entry.cast, default: fallback });
+          }
+          if (schemeChanged) scheme = copy;
+        }
+        const self = value.self && this.value(value.self);
+        if (changed || scheme !== value.scheme || self !== value.self) result = { ...value, at, env, scheme, self };
+        break;
+      }
+      case 'function': {
+        // A helper's body is evaluated with its statement's lines: re-based with them.
+        const definition = value.definition as FunctionDefinition;
+        const lines = this.lines.get(definition.lines.root);
+        const moved = lines !== undefined && lines !== definition.lines;
+        if (changed || moved) result = { ...value, at, env, definition: moved ? { ...definition, lines } : definition };
+        break;
+      }
+      default:
+        if (changed) result = { ...value, at, env };
+    }
+    this.copies.set(value, result);
+    return result;
+  }
+}
+
+/** A binding of a statement replayed at another line: its value re-based when first read. */
+class RebasedBinding implements Binding {
+  private rebased: Value | null = null;
+
+  constructor(
+    private base: Value,
+    private rebase: Rebase | null,
+    readonly statement: Location,
+    /** The binding evaluated (not re-based): rules that cache per binding may reuse what does not depend on ranges. */
+    readonly original: Binding,
+  ) {}
+
+  get value(): Value {
+    if (this.rebased === null) {
+      this.rebased = this.rebase!.value(this.base);
+      this.rebase = null;
+    }
+    return this.rebased;
+  }
+
+  /** What to re-base again: the value as read, or the one it would be re-based from. */
+  source(): Value {
+    return this.rebased ?? this.base;
+  }
+}
+
+/** The binding a re-based binding (a statement replayed at another line) stands for; undefined for any other. */
+export function rebasedFrom(binding: Binding): Binding | undefined {
+  return binding instanceof RebasedBinding ? binding.original : undefined;
+}
+
 /** A location whose line/character range is computed when asked: most values are never reported. */
 class NodeLocation implements Location {
   private computed: Range | null = null;
 
   constructor(
     readonly path: string,
-    private readonly lines: StatementLines,
-    private readonly from: number,
-    private readonly to: number,
+    readonly lines: StatementLines,
+    readonly from: number,
+    readonly to: number,
   ) {}
 
   get range(): Range {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePython } from '../../../server/src/parse/python';
 import type { EnvironmentValue } from '../../../server/src/project/production';
-import { EvaluationHost, ModuleNamespace, ModuleSource, evaluateModule } from '../../../server/src/settings/evaluate';
+import { EvaluationHost, ModuleNamespace, ModuleSource, evaluateModule, rebasedFrom } from '../../../server/src/settings/evaluate';
 import type { Location, Value } from '../../../server/src/settings/value';
 import { seededRandom } from '../seeded-random';
 
@@ -91,8 +91,11 @@ function editText(text: string, random: () => number): string {
   const lines = text.split('\n');
   const line = Math.floor(random() * lines.length);
   // Duplicate or drop a whole line: statements move, names are rebound.
-  if (choice < 0.88) lines.splice(line, 0, lines[line]);
-  else lines.splice(line, 1);
+  if (choice < 0.82) lines.splice(line, 0, lines[line]);
+  else if (choice < 0.88) lines.splice(line, 1);
+  // One line break more or less: every later statement moves a line and is replayed there (its ranges re-based).
+  else if (choice < 0.94) lines.splice(line, 0, '');
+  else if (line + 1 < lines.length) lines.splice(line, 2, lines[line] + lines[line + 1]);
   return lines.join('\n');
 }
 
@@ -193,6 +196,27 @@ describe('incremental settings evaluation', () => {
       }
     });
   }
+
+  it('replays the statements a line break moves, at their new lines, and leaves the earlier evaluation as it was', () => {
+    const texts = { base: BASE, production: PRODUCTION };
+    const first = evaluateAll(texts, {}, false);
+    const moved = evaluateAll({ base: BASE, production: PRODUCTION.replace('SECURE_HSTS_SECONDS = 60 * 60', '\nSECURE_HSTS_SECONDS = 60 * 60') }, {}, false);
+    const scratch = evaluateAll({ base: BASE, production: PRODUCTION.replace('SECURE_HSTS_SECONDS = 60 * 60', '\nSECURE_HSTS_SECONDS = 60 * 60') }, {}, true);
+    assert.deepStrictEqual(plain(moved), plain(scratch));
+    // Replayed, not evaluated again: the binding re-bases the one the first evaluation made.
+    for (const name of ['SECURE_HSTS_SECONDS', 'INSTALLED_APPS', 'STAGE', 'TIMEOUTS', 'EMAIL_HOST_PASSWORD']) {
+      assert.equal(rebasedFrom(moved.names.get(name)!), first.names.get(name), name);
+    }
+    // Before the edit: the same binding.
+    assert.equal(moved.names.get('env_flag'), first.names.get('env_flag'));
+    const before = first.names.get('EMAIL_HOST_PASSWORD')!;
+    const after = moved.names.get('EMAIL_HOST_PASSWORD')!;
+    assert.equal(after.value.at!.range.start.line, before.value.at!.range.start.line + 1);
+    assert.equal(after.statement.range.start.line, before.statement.range.start.line + 1);
+    // Ranges of the first evaluation asked for only now are still those of its text.
+    const stage = first.names.get('STAGE')!.value.at!.range.start;
+    assert.equal(PRODUCTION.split('\n')[stage.line].slice(stage.character).startsWith('os.environ.get("STAGE")'), true);
+  });
 
   it('replays the statements an edit does not reach: the namespace of an unchanged module is the same object', () => {
     const texts = { base: BASE, production: PRODUCTION };
