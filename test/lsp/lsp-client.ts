@@ -11,6 +11,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializeRequest,
@@ -87,6 +89,11 @@ export class LspClient {
     this.versions.set(uri, version);
     this.diagnostics.delete(uri);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** What the client's file watchers send when a file is created, changed or deleted on disk. */
+  async fileChanged(filePath: string, type: FileChangeType): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(filePath).toString(), type }] });
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { LspClient, SERVER_BUNDLE } from './lsp-client';
 
@@ -69,5 +69,15 @@ describe('language server: a folder of several Django projects', { timeout: 60_0
     // The folder's checklist now counts both projects' DEBUG.
     const checklist = await client.waitForDiagnostics(uriOf('DEPLOYMENT_CHECKLIST.md'), (d) => d.some((x) => /2 problems remain/.test(x.message)));
     assert.match(checklist[0].message, /DJ201 in blog\/config\/settings\/base\.py:1, DJ201 in shop\/config\/settings\/base\.py:1/);
+  });
+
+  it('hears of a manage.py deleted: the folder is then one project', async () => {
+    // Without blog/manage.py, shop is the only Django project below the folder: no split, one
+    // model whose paths are the folder's (and whose two production modules share one base module).
+    fs.rmSync(path.join(root, 'blog/manage.py'));
+    await client.fileChanged(path.join(root, 'blog/manage.py'), FileChangeType.Deleted);
+    const related = (d: { code?: string | number; relatedInformation?: { message: string }[] }) => d.code === 'DJ201' && d.relatedInformation?.[0]?.message;
+    const blog = await client.waitForDiagnostics(uriOf('blog/config/settings/base.py'), (d) => d.some((x) => /blog\/config\/settings\/production\.py/.test(String(related(x)))));
+    assert.match(String(related(blog.find((d) => d.code === 'DJ201')!)), /^production context: imported by blog\/config\/settings\/production\.py/);
   });
 });
