@@ -18,8 +18,8 @@ const { lintFile } = require('../out/server/src/engine/runner.js');
 
 /** What server.ts validateDocument() computes for one document; returns the edited file's findings. */
 function validateDocument(root, file) {
-  const before = root.lastModel;
-  const model = root.currentModel();
+  const before = root.lastModel(file);
+  const model = root.currentModel(file);
   const findings = lintFile(model, model.get(file));
   for (const dependent of new Set([...(before?.dependentsOf(file) ?? []), ...model.dependentsOf(file)])) {
     const linked = model.get(dependent);
