@@ -36,9 +36,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const patterns = [...DOCUMENT_PATTERNS, checklistPattern()];
-  // .gitignore decides whether an env file is committed (DJ112), and manage.py where a folder's
-  // Django projects begin (a folder of several is split into them): the server hears of their changes too.
-  watchers = [...patterns, '**/.gitignore', '**/manage.py'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
+  // .gitignore decides whether an env file is committed (DJ112), manage.py where a folder's Django
+  // projects begin (a folder of several is split into them), and Django's entry points which
+  // settings module runs when production sets none (DJ206): the server hears of their changes too.
+  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
     documentSelector: patterns.map((pattern) => ({ scheme: 'file', pattern })),
     synchronize: { configurationSection: 'preflight', fileEvents: watchers },

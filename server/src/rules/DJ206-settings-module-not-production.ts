@@ -1,8 +1,11 @@
 import type { ProjectFile, ProjectModel } from '../project/model';
 import { resolveModule, settingsAnalysis } from '../settings/project-settings';
 import type { Location } from '../settings/value';
-import { replaceValueFix } from './env-settings';
-import { Fix, Rule } from './rule';
+import type { EnvFile } from '../parse/env';
+import { settingsModuleDefaults } from '../project/django-entry-points';
+import { productionLinks } from '../project/production';
+import { appendLinesFix, replaceValueFix, startOfFile } from './env-settings';
+import { Fix, Report, Rule } from './rule';
 import { checkComposeEnvironment } from './compose-environment-side';
 
 const DEVELOPMENT_SEGMENTS = new Set(['local', 'dev', 'development', 'test', 'tests', 'ci']);
@@ -13,7 +16,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ206',
     name: 'settings-module-not-production',
-    description: 'DJANGO_SETTINGS_MODULE names a development settings module (local, dev, development, test, tests or ci), or the production settings import one.',
+    description: 'DJANGO_SETTINGS_MODULE names a development settings module (local, dev, development, test, tests or ci), production sets none while manage.py/wsgi.py/asgi.py default to one, or the production settings import one.',
     category: 'debug',
     severity: 'error',
     checklistItem: 'DJANGO_SETTINGS_MODULE set to the production module',
@@ -24,7 +27,10 @@ export const rule: Rule = {
   },
   checkEnv(env, { file, project, report }) {
     const entry = env.get('DJANGO_SETTINGS_MODULE');
-    if (!entry) return;
+    if (!entry) {
+      checkEntryPointDefaults(env, file, project, report);
+      return;
+    }
     const segments = entry.value.trim().split('.');
     const development = segments.find((segment) => DEVELOPMENT_SEGMENTS.has(segment.toLowerCase()));
     if (!development) return;
@@ -59,6 +65,28 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * Production sets no DJANGO_SETTINGS_MODULE, so Django's entry points choose: reported once, on
+ * the first env file feeding production, for each of manage.py/wsgi.py/asgi.py that defaults to
+ * a development module (cookiecutter's manage.py defaults to `config.settings.local`).
+ */
+function checkEntryPointDefaults(env: EnvFile, file: ProjectFile, project: ProjectModel, report: (report: Report) => void): void {
+  const environment = productionLinks(project).environment;
+  if (!environment || environment.has('DJANGO_SETTINGS_MODULE')) return;
+  const firstFeeding = [...environment.values()].find((value) => value.file !== null)?.file;
+  if (firstFeeding?.path !== file.path) return;
+  const development = settingsModuleDefaults(project).filter((setting) => setting.module.split('.').some((segment) => DEVELOPMENT_SEGMENTS.has(segment.toLowerCase())));
+  if (development.length === 0) return;
+  const segments = development[0].module.split('.');
+  const module = productionSibling(project, segments.slice(0, -1));
+  report({
+    range: startOfFile(env),
+    message: `Production sets no DJANGO_SETTINGS_MODULE, so ${development.map((setting) => `${setting.relativePath} falls back to ${setting.module}`).join(' and ')}: a settings module made for development or tests, which usually turns DEBUG on and relaxes security settings.`,
+    related: development.map((setting) => ({ path: setting.path, range: setting.range, message: `${setting.relativePath} defaults DJANGO_SETTINGS_MODULE to ${setting.module}` })),
+    fixes: [appendLinesFix(file, env, [`DJANGO_SETTINGS_MODULE=${module}`], `Set DJANGO_SETTINGS_MODULE=${module} in ${file.relativePath}`, false)],
+  });
+}
 
 /** The development word of a settings module's own name (`local` in `config/settings/local.py`), or null. */
 function developmentSegment(file: ProjectFile): string | null {

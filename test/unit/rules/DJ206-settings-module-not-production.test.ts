@@ -5,6 +5,11 @@ import { BASE, PRODUCTION } from './settings-cases';
 
 const LOCAL = 'config/settings/local.py';
 
+/** Django's entry points as startproject and cookiecutter write them, defaulting to `module`. */
+const entryPoint = (module: string, call = `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "${module}")`) =>
+  `#!/usr/bin/env python\nimport os\nimport sys\n\nif __name__ == "__main__":\n    ${call}\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n`;
+const SETTINGS_CHAIN = { [BASE]: 'DEBUG = False\n', [PRODUCTION]: 'from .base import *\n', [LOCAL]: 'from .base import *\nDEBUG = True\n' };
+
 // The env (and settings) side; the compose side has its table in compose/.
 const rule = withoutCompose(fullRule);
 
@@ -27,8 +32,43 @@ ruleTester(rule, {
     { text: 'SETTINGS_MODULE=config.settings.local\n', name: 'only DJANGO_SETTINGS_MODULE selects settings' },
     { text: 'DJANGO_SETTINGS_MODULE=config.settings.local\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
     { text: 'DJANGO_SETTINGS_MODULE=config.settings.test\n', path: '.env.example', name: 'example file reports nothing' },
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      name: 'entry points: production sets none, and manage.py and wsgi.py default to production',
+      files: { ...SETTINGS_CHAIN, 'manage.py': entryPoint('config.settings.production'), 'config/wsgi.py': entryPoint('config.settings.production') },
+    },
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      path: '.envs/.local/.django',
+      name: 'entry points: a development env file reports nothing',
+      files: { ...SETTINGS_CHAIN, 'manage.py': entryPoint('config.settings.local') },
+    },
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      name: 'entry points: a default that is not a literal is not guessed',
+      files: { ...SETTINGS_CHAIN, 'manage.py': entryPoint('', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", MODULE)') },
+    },
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      name: 'entry points: another variable\'s default is not the settings module',
+      files: { ...SETTINGS_CHAIN, 'manage.py': entryPoint('', 'os.environ.setdefault("OTHER_MODULE", "config.settings.local")') },
+    },
   ],
   invalid: [
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      name: 'entry points: production sets none, so cookiecutter\'s manage.py falls back to the local module',
+      files: { ...SETTINGS_CHAIN, 'manage.py': entryPoint('config.settings.local'), 'config/wsgi.py': entryPoint('config.settings.production') },
+      errors: [{ line: 1, column: 1, severity: 'error', message: 'Production sets no DJANGO_SETTINGS_MODULE, so manage.py falls back to config.settings.local:' }],
+      output: 'DJANGO_DEBUG=False\nDJANGO_SETTINGS_MODULE=config.settings.production\n',
+    },
+    {
+      text: 'DJANGO_DEBUG=False',
+      name: 'entry points: wsgi.py and asgi.py both fall back to a dev module, one finding names both',
+      files: { ...SETTINGS_CHAIN, 'config/settings/dev.py': 'DEBUG = True\n', 'config/wsgi.py': entryPoint('config.settings.dev'), 'config/asgi.py': entryPoint('config.settings.dev') },
+      errors: [{ line: 1, column: 1, message: 'config/wsgi.py falls back to config.settings.dev and config/asgi.py falls back to config.settings.dev' }],
+      output: 'DJANGO_DEBUG=False\nDJANGO_SETTINGS_MODULE=config.settings.production\n',
+    },
     {
       text: 'DJANGO_SETTINGS_MODULE=config.settings.local\n',
       errors: [{ line: 1, column: 24, endColumn: 45, severity: 'error', message: 'DJANGO_SETTINGS_MODULE=config.settings.local selects a "local" settings module' }],
