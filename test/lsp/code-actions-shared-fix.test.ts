@@ -7,6 +7,7 @@ import { after, before, it } from 'node:test';
 import { CodeAction } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { LspClient } from './lsp-client';
+import { writeTempProject } from '../temp-project';
 
 const FILES: Record<string, string> = {
   'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n',
@@ -20,11 +21,7 @@ let client: LspClient;
 let root: string;
 
 before(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-shared-fix-'));
-  for (const [relative, text] of Object.entries(FILES)) {
-    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    fs.writeFileSync(path.join(root, relative), text);
-  }
+  root = writeTempProject(FILES, 'preflight-shared-fix-');
   client = new LspClient();
   await client.initialize(root);
 });

@@ -1,13 +1,13 @@
 /** Code actions over LSP: request them for a diagnostic, apply the WorkspaceEdit as an editor would, watch the diagnostic go. */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { applyEdits } from '../../server/src/engine/fix-all';
 import { LspClient, SERVER_BUNDLE } from './lsp-client';
+import { writeTempProject } from '../temp-project';
 
 const DJANGO = 'DJANGO_SETTINGS_MODULE=config.settings.production\nDJANGO_DEBUG=True\nDATABASE_URL=postgres://app:password@db.example.com:5432/app\n';
 const POSTGRES = 'POSTGRES_HOST=postgres\nPOSTGRES_USER=app\nPOSTGRES_PASSWORD=postgres\n';
@@ -46,11 +46,7 @@ describe('code actions over stdio', { timeout: 60_000 }, () => {
 
   before(async () => {
     assert.ok(fs.existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing: run npm run build first`);
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-actions-'));
-    for (const [relative, text] of Object.entries({ '.envs/.production/.django': DJANGO, '.envs/.production/.postgres': POSTGRES })) {
-      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      fs.writeFileSync(path.join(root, relative), text);
-    }
+    root = writeTempProject({ '.envs/.production/.django': DJANGO, '.envs/.production/.postgres': POSTGRES }, 'preflight-actions-');
     client = new LspClient();
     await client.initialize(root);
   });

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { LspClient, SERVER_BUNDLE } from './lsp-client';
+import { writeTempProject } from '../temp-project';
 
 const ENV = 'DJANGO_SETTINGS_MODULE=mysite.settings\nDJANGO_DEBUG=False\n';
 const COMPOSE = 'services:\n  django:\n    build: .\n    command: gunicorn mysite.wsgi\n    env_file: .envs/.production/.django\n';
@@ -25,11 +25,7 @@ describe('language server: files linked to an edited env file', { timeout: 60_00
 
   before(async () => {
     assert.ok(fs.existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing: run npm run build first`);
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-lsp-deps-'));
-    for (const [relative, text] of Object.entries({ '.envs/.production/.django': ENV, 'docker-compose.production.yml': COMPOSE, 'mysite/settings.py': SETTINGS })) {
-      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      fs.writeFileSync(path.join(root, relative), text);
-    }
+    root = writeTempProject({ '.envs/.production/.django': ENV, 'docker-compose.production.yml': COMPOSE, 'mysite/settings.py': SETTINGS }, 'preflight-lsp-deps-');
     client = new LspClient();
     await client.initialize(root);
   });

@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { LspClient, SERVER_BUNDLE } from './lsp-client';
+import { writeTempProject } from '../temp-project';
 
 const ACCEPTANCE_ENV = 'DJANGO_DEBUG=True\nDJANGO_SECRET_KEY=short\nDATABASE_URL=sqlite:///db.sqlite3\n';
 
 function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-lsp-'));
-  for (const [relative, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    fs.writeFileSync(path.join(root, relative), text);
-  }
+  const root = writeTempProject(files, 'preflight-lsp-');
   return root;
 }
 

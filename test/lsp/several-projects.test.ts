@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { LspClient, SERVER_BUNDLE } from './lsp-client';
+import { writeTempProject } from '../temp-project';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const CHECKLIST = '# Deployment checklist\n\n- [x] `DEBUG = False` in production <!-- preflight: DJ201 DJ202 DJ203 -->\n';
@@ -32,11 +32,7 @@ describe('language server: a folder of several Django projects', { timeout: 60_0
 
   before(async () => {
     assert.ok(fs.existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing: run npm run build first`);
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-lsp-projects-'));
-    for (const [relative, text] of Object.entries(files())) {
-      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      fs.writeFileSync(path.join(root, relative), text);
-    }
+    root = writeTempProject(files(), 'preflight-lsp-projects-');
     client = new LspClient();
     await client.initialize(root);
   });

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lintProject } from '../../server/src/engine/runner';
 import { loadProject } from '../../server/src/project/load';
+import { writeTempProject } from '../temp-project';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
@@ -99,11 +100,7 @@ describe('secrets never shown in full', { timeout: 60_000 }, () => {
 
   before(() => {
     assert.ok(fs.existsSync(CLI), `${CLI} is missing: run npm run build first`);
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-secrets-'));
-    for (const [relative, text] of Object.entries(FILES)) {
-      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      fs.writeFileSync(path.join(root, relative), text);
-    }
+    root = writeTempProject(FILES, 'preflight-secrets-');
   });
 
   after(() => fs.rmSync(root, { recursive: true, force: true }));

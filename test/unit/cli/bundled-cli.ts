@@ -1,8 +1,7 @@
 /** The bundled CLI (dist/cli.js) run as a child process, as a user or a CI job runs it. */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeTempProject } from '../../temp-project';
 
 export type { JsonFinding } from '../../../server/src/cli/format-json';
 
@@ -23,10 +22,5 @@ export function preflight(args: string[], cwd = REPO): CliRun {
 
 /** A fresh project folder in the temp directory holding `files` (relative path → text). */
 export function writeProject(files: Record<string, string>, prefix = 'preflight-cli-'): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const [relative, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    fs.writeFileSync(path.join(root, relative), text);
-  }
-  return root;
+  return writeTempProject(files, prefix);
 }

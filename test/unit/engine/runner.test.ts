@@ -7,6 +7,7 @@ import { lintFile, lintProject } from '../../../server/src/engine/runner';
 import { createProjectModel } from '../../../server/src/project/model';
 import { loadProject } from '../../../server/src/project/load';
 import { Rule } from '../../../server/src/rules/rule';
+import { writeFiles } from '../../temp-project';
 
 const meta = { description: 'test.', category: 'debug', checklistItem: 'x', djangoCheck: null } as const;
 
@@ -84,10 +85,7 @@ describe('the whole registry on hostile files', () => {
       'empty/.env': '',
       'only-bom/.env': '\uFEFF',
     };
-    for (const [relative, content] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      fs.writeFileSync(path.join(root, relative), content);
-    }
+    writeFiles(root, files);
     const findings = lintProject(loadProject(root));
     const at = (file: string) => findings.filter((f) => f.relativePath === file).map((f) => f.code);
     assert.deepEqual(at('binary/.env'), ['DJ001']);

@@ -15,6 +15,7 @@ import { composeApplications, composeLookup, interpolateString } from '../../../
 import { loadProject } from '../../../server/src/project/load';
 import { createProjectModel } from '../../../server/src/project/model';
 import { productionLinks } from '../../../server/src/project/production';
+import { writeFiles } from '../../temp-project';
 
 const ROOT = '/project';
 
@@ -135,10 +136,7 @@ describe('compose include: loading from disk', () => {
         'deploy/stack/services.yaml': 'services:\n  db:\n    image: postgres:${PG}\n',
         'deploy/stack/vars.conf': 'PG=16\n',
       };
-      for (const [relative, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-        fs.writeFileSync(path.join(root, relative), text);
-      }
+      writeFiles(root, files);
       const project = loadProject(root);
       const included = project.get(path.join(root, 'deploy/stack/services.yaml'));
       assert.equal(included?.kind, 'compose');

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { lintProject } from '../../../server/src/engine/runner';
 import { settingsModuleDefault, settingsModuleDefaults } from '../../../server/src/project/django-entry-points';
 import { loadProject } from '../../../server/src/project/load';
+import { writeFiles } from '../../temp-project';
 
 describe('settingsModuleDefault', () => {
   const cases: [string, string | null][] = [
@@ -44,10 +45,7 @@ describe('entry points in a loaded project', () => {
       'config/settings/production.py': 'from .base import *\n',
       '.envs/.production/.django': 'DJANGO_DEBUG=False\n',
     };
-    for (const [relative, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      fs.writeFileSync(path.join(root, relative), text);
-    }
+    writeFiles(root, files);
     const project = loadProject(root);
     // shop/ holds no settings: its wsgi.py is not one of this project's entry points.
     assert.deepEqual(settingsModuleDefaults(project).map((found) => `${found.relativePath}=${found.module}`), [

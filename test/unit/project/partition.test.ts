@@ -6,13 +6,11 @@ import { describe, it } from 'node:test';
 import { loadProject, loadProjects } from '../../../server/src/project/load';
 import { ProjectModel } from '../../../server/src/project/model';
 import { settingsAnalysis } from '../../../server/src/settings/project-settings';
+import { writeFiles } from '../../temp-project';
 
 function makeTree(files: Record<string, string>): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-partition-')));
-  for (const [relative, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    fs.writeFileSync(path.join(root, relative), content);
-  }
+  writeFiles(root, files);
   return root;
 }
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { lintProject } from '../../../server/src/engine/runner';
@@ -9,6 +8,7 @@ import { loadProject } from '../../../server/src/project/load';
 import { rule } from '../../../server/src/rules/DJ112-env-file-committed';
 import { generateSecretKey } from '../../../server/src/rules/secrets';
 import { ruleTester } from '../rule-tester';
+import { writeTempProject } from '../../temp-project';
 
 const production = '.envs/.production/.django';
 const text = 'DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=x\n';
@@ -94,11 +94,7 @@ describe('DJ112 on a git repository made by the test', () => {
     execFileSync('git', ['-c', 'user.name=Preflight Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' });
 
   function makeTree(files: Record<string, string>): string {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-dj112-'));
-    for (const [relative, content] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      fs.writeFileSync(path.join(root, relative), content);
-    }
+    const root = writeTempProject(files, 'preflight-dj112-');
     return root;
   }
 
