@@ -116,7 +116,7 @@ export function measureActivation(clientBundle) {
         // Say honestly what was measured when the stub could not carry activate() through.
         resolve({ requireMs: result.requireMs, activateMs: 0, note: `only require() of dist/client.js was measured: activate() with the stubbed vscode failed (${result.error}).` });
       } else {
-        resolve({ ...result, note: 'measured in a plain node process, not VS Code: `require(dist/client.js)` with `vscode` replaced by a no-op stub API, then `activate()` until its promise resolves -- which includes the language client forking `dist/server.js` over IPC and waiting for the answer to `initialize` (the server scans no folder: the stub workspace has none). Not included: the extension host\'s own work and the real API\'s cost (the e2e run does not log activation time; measuring it in code-server would take minutes).' });
+        resolve({ ...result, note: 'measured in a plain node process, not VS Code: `require(dist/client.js)` with `vscode` replaced by a no-op stub API, then `activate()` until its promise resolves: creating the language client and the checklist view and starting the server process, which `activate()` does not wait for (the client queues requests until the server answers `initialize`). Not included: the extension host\'s own work and the real API\'s cost (the e2e run does not log activation time; measuring it in code-server would take minutes).' });
       }
     });
   });
