@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { environBool, environInt, environList, parseServiceUrl } from '../parse/django-environ';
 import { PythonFile, changedRange, childrenOf, nodeText, ownString, stringLiteralValue } from '../parse/python';
+import { lineIndexAt } from '../parse/source-text';
 import type { Position, Range, SourceText } from '../parse/source-text';
 import type { EnvironmentValue } from '../project/production';
 import {
@@ -220,13 +221,7 @@ class StatementLines {
   }
 
   position(offset: number): Position {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lineIndexAt(this.starts, offset);
     return { line: this.firstLine + low + this.lineShift, character: Math.max(0, offset - this.starts[low]) + (low === 0 ? this.characterShift : 0) };
   }
 }
