@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { checklistMain } from './cli/checklist';
+import { UsageError, oneOf, parseCommandLine, usageErrorStatus } from './cli/command-line';
 import { describeFixRun, fixAndWrite } from './cli/fix-files';
 import { JsonFinding, formatJsonChunks, toJsonFinding } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
@@ -37,8 +37,6 @@ Exit status: 0 clean, 1 errors found (or too many warnings), 2 bad usage.
 The deployment checklist: preflight checklist init|status|verify (preflight checklist --help).
 `;
 
-class UsageError extends Error {}
-
 interface CliOptions {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
@@ -49,31 +47,23 @@ interface CliOptions {
 }
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        settings: { type: 'string' },
-        context: { type: 'string', default: 'auto' },
-        'max-warnings': { type: 'string' },
-        fix: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      settings: { type: 'string' },
+      context: { type: 'string', default: 'auto' },
+      'max-warnings': { type: 'string' },
+      fix: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
   if (values.help) return 'help';
   if (values.version) return 'version';
-  const format = values.format as string;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  const context = values.context as string;
-  if (!['auto', 'production'].includes(context)) throw new UsageError(`--context must be auto or production, not "${context}"`);
+  const format = oneOf('--format', values.format, ['text', 'json', 'sarif']);
+  const context = oneOf('--context', values.context, ['auto', 'production']);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -84,7 +74,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   }
   const paths = positionals.length > 0 ? positionals : ['.'];
   for (const target of paths) if (!fs.existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
-  return { paths, format: format as CliOptions['format'], settings: values.settings, context: context as CliOptions['context'], maxWarnings, fix: values.fix === true };
+  return { paths, format, settings: values.settings, context, maxWarnings, fix: values.fix === true };
 }
 
 /**
@@ -139,9 +129,7 @@ export function main(argv: string[]): number {
   try {
     options = parseOptions(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`preflight: ${error.message}\n\n${USAGE}`);
-    return 2;
+    return usageErrorStatus(error, 'preflight', USAGE);
   }
   if (options === 'help') {
     process.stdout.write(USAGE);

@@ -4,13 +4,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { ChecklistStatus, ItemStatus, projectChecklistStatus } from '../checklist/status';
 import { checklistTemplate } from '../checklist/template';
 import { lintProject } from '../engine/runner';
 import { DEFAULT_CHECKLIST_FILE } from '../project/classify';
 import { loadProject } from '../project/load';
 import { rules } from '../rules';
+import { UsageError, oneOf, parseCommandLine, usageErrorStatus } from './command-line';
 
 export const CHECKLIST_USAGE = `Usage: preflight checklist <command> [folder] [options]
 
@@ -31,8 +31,6 @@ Options:
 Exit status: 0 fine, 1 verify failed / no checklist / init refused, 2 bad usage.
 `;
 
-class UsageError extends Error {}
-
 interface ChecklistOptions {
   command: 'init' | 'status' | 'verify';
   folder: string;
@@ -42,32 +40,25 @@ interface ChecklistOptions {
 }
 
 function parseOptions(argv: string[]): ChecklistOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        file: { type: 'string', default: DEFAULT_CHECKLIST_FILE },
-        force: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      file: { type: 'string', default: DEFAULT_CHECKLIST_FILE },
+      force: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return 'help';
   const [command, folder = '.', ...rest] = positionals;
   if (!command) throw new UsageError('name a command: init, status or verify');
   if (command !== 'init' && command !== 'status' && command !== 'verify') throw new UsageError(`unknown checklist command "${command}"`);
   if (rest.length > 0) throw new UsageError(`one folder at most, not "${rest.join(' ')}"`);
-  const format = values.format as string;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  const format = oneOf('--format', values.format, ['text', 'json']);
   if (values.force && command !== 'init') throw new UsageError('--force belongs to init');
   if (command !== 'init' && (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())) throw new UsageError(`no such folder: ${folder}`);
-  const file = (values.file as string).split(path.sep).join('/');
+  const file = values.file.split(path.sep).join('/');
   if (path.isAbsolute(file) || file.split('/').includes('..')) throw new UsageError('--file is a path inside the folder');
   return { command, folder, file, force: values.force === true, format };
 }
@@ -179,9 +170,7 @@ export function checklistMain(argv: string[]): number {
   try {
     options = parseOptions(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`preflight checklist: ${error.message}\n\n${CHECKLIST_USAGE}`);
-    return 2;
+    return usageErrorStatus(error, 'preflight checklist', CHECKLIST_USAGE);
   }
   if (options === 'help') {
     process.stdout.write(CHECKLIST_USAGE);
