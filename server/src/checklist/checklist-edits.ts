@@ -58,17 +58,6 @@ export function planTicks(text: string, ticks: { basis: TickBasis; checked: bool
   return { ok: true, edits, checklist };
 }
 
-/** Applies edits that do not overlap (the serialiser's own and the tests' way to see a result). */
-export function applyTextEdits(checklist: ChecklistFile, edits: TextEdit[]): string {
-  const { source } = checklist;
-  const sorted = edits
-    .map((edit) => ({ start: source.offsetAt(edit.range.start), end: source.offsetAt(edit.range.end), text: edit.newText }))
-    .sort((a, b) => b.start - a.start);
-  let text = source.text;
-  for (const edit of sorted) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return text;
-}
-
 export const SIGN_OFF_TITLE = 'Sign-off';
 
 export interface SignOffRecord {

@@ -1,7 +1,8 @@
 /** The checklist parser and its minimal-edit serialiser: exact ranges, nothing else moves. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTextEdits, signOffEdit, tickEdit } from '../../../server/src/checklist/checklist-edits';
+import { signOffEdit, tickEdit } from '../../../server/src/checklist/checklist-edits';
+import { applyEdits } from '../../../server/src/engine/fix-all';
 import { parseChecklist, sectionPath } from '../../../server/src/checklist/checklist-file';
 import { seededRandom } from '../seeded-random';
 
@@ -96,10 +97,10 @@ describe('tickEdit', () => {
   it('rewrites exactly the one character, keeping CRLF and trailing spaces', () => {
     const checklist = parseChecklist(SAMPLE);
     const edit = tickEdit(checklist.items[0], true)!;
-    const after = applyTextEdits(checklist, [edit]);
+    const after = applyEdits(checklist.source.text, [edit]);
     assert.equal(after, SAMPLE.replace('- [ ] `DEBUG', '- [x] `DEBUG'));
     assert.equal(tickEdit(checklist.items[1], true), null, 'already ticked');
-    assert.equal(applyTextEdits(checklist, [tickEdit(checklist.items[1], false)!]), SAMPLE.replace('* [X]', '* [ ]'));
+    assert.equal(applyEdits(checklist.source.text, [tickEdit(checklist.items[1], false)!]), SAMPLE.replace('* [X]', '* [ ]'));
   });
 });
 
@@ -108,13 +109,13 @@ describe('signOffEdit', () => {
 
   it('appends a Sign-off section when there is none', () => {
     const checklist = parseChecklist('# List\n\n- [ ] a\n');
-    assert.equal(applyTextEdits(checklist, [signOffEdit(checklist, record)]), '# List\n\n- [ ] a\n\n## Sign-off\n\n- 2025-01-31: v1.4.0 (abc1234) signed off by Ada Lovelace\n');
+    assert.equal(applyEdits(checklist.source.text, [signOffEdit(checklist, record)]), '# List\n\n- [ ] a\n\n## Sign-off\n\n- 2025-01-31: v1.4.0 (abc1234) signed off by Ada Lovelace\n');
   });
 
   it('adds a record after the last one, before the next section, in the file\'s line endings', () => {
     const text = '## Sign-off\r\n\r\nNotes.\r\n- 2025-01-01: v1 signed off by Bob\r\n\r\n## After\r\n- [ ] x\r\n';
     const checklist = parseChecklist(text);
-    const after = applyTextEdits(checklist, [signOffEdit(checklist, { ...record, openCritical: 2 })]);
+    const after = applyEdits(checklist.source.text, [signOffEdit(checklist, { ...record, openCritical: 2 })]);
     assert.equal(
       after,
       '## Sign-off\r\n\r\nNotes.\r\n- 2025-01-01: v1 signed off by Bob\r\n- 2025-01-31: v1.4.0 (abc1234) signed off by Ada Lovelace (2 critical items open)\r\n\r\n## After\r\n- [ ] x\r\n',
@@ -165,7 +166,7 @@ describe('parser and serialiser, property', () => {
       if (checklist.items.length > 0 && random() < 0.7) {
         const item = checklist.items[Math.floor(random() * checklist.items.length)];
         const edit = tickEdit(item, !item.checked)!;
-        const next = applyTextEdits(checklist, [edit]);
+        const next = applyEdits(checklist.source.text, [edit]);
         const diff = differingBytes(text, next);
         assert.equal(diff.length, 1, `step ${step}: one byte changes`);
         assert.equal(diff[0], Buffer.byteLength(text.slice(0, checklist.source.offsetAt(item.checkRange.start))));
@@ -174,8 +175,8 @@ describe('parser and serialiser, property', () => {
         assert.deepEqual(state(next), expected, `step ${step}: only the toggled item changes state`);
         // Toggling back restores the file (an X comes back as x).
         const reparsed = parseChecklist(next);
-        const back = applyTextEdits(reparsed, [tickEdit(reparsed.items[item.index], item.checked)!]);
-        assert.equal(back, applyTextEdits(checklist, [{ range: item.checkRange, newText: item.checked ? 'x' : ' ' }]));
+        const back = applyEdits(reparsed.source.text, [tickEdit(reparsed.items[item.index], item.checked)!]);
+        assert.equal(back, applyEdits(checklist.source.text, [{ range: item.checkRange, newText: item.checked ? 'x' : ' ' }]));
         if (item.checkChar !== 'X') assert.equal(back, text);
         text = next;
       } else {

@@ -10,7 +10,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ChecklistNode, FolderChecklist, TickTarget, buildTree, resetTargets, tickBasis, walk } from '../../../client/src/checklist/tree-model';
-import { TextEdit, applyTextEdits, planTicks } from '../../../server/src/checklist/checklist-edits';
+import { TextEdit, planTicks } from '../../../server/src/checklist/checklist-edits';
+import { applyEdits } from '../../../server/src/engine/fix-all';
 import { parseChecklist } from '../../../server/src/checklist/checklist-file';
 import { ChecklistStatus, projectChecklistStatus } from '../../../server/src/checklist/status';
 import { checklistTemplate } from '../../../server/src/checklist/template';
@@ -303,7 +304,7 @@ describe('checklist safety, property', () => {
           }
 
           // Written back as VS Code saves: the document's text, the BOM kept as the file had it.
-          const nextText = applyTextEdits(plan.checklist, plan.edits);
+          const nextText = applyEdits(plan.checklist.source.text, plan.edits);
           for (const edit of plan.edits) {
             const line = doc.lines[edit.range.start.line];
             const points = line.text.split('');
@@ -358,7 +359,7 @@ describe('checklist safety, property', () => {
     // Moved down by an inserted line: followed to its new line.
     const moved = planTicks('# List\n\nIntro.\n- [ ] Backups tested\n- [ ] Hosts\n', [{ basis: tickBasis(hosts.tick!), checked: true }]);
     assert.ok(moved.ok);
-    assert.equal(applyTextEdits(moved.checklist, moved.edits), '# List\n\nIntro.\n- [ ] Backups tested\n- [x] Hosts\n');
+    assert.equal(applyEdits(moved.checklist.source.text, moved.edits), '# List\n\nIntro.\n- [ ] Backups tested\n- [x] Hosts\n');
     // Two identical lines and the original's line gone: ambiguous, refused.
     const twice = planTicks('# List\n- [ ] Hosts\n\n\n- [ ] Hosts\n', [{ basis: tickBasis(hosts.tick!), checked: true }]);
     assert.equal(twice.ok, false);
