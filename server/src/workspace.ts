@@ -1,11 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { unreadComposeReferences } from './project/compose-application';
-import { unreadContainerFiles } from './project/entrypoint-exports';
 import { SeverityOverride } from './engine/runner';
 import { contentFromText } from './project/file-content';
 import { DEFAULT_CHECKLIST_FILE } from './project/classify';
 import { gitFactsWithin, readGitFacts } from './project/git';
+import { unreadReferencedFiles } from './project/load';
 import { GitFacts, ProjectModel, SourceFile, createProjectModel, relativePosix } from './project/model';
 import { ProjectPart, partitionProjects } from './project/partition';
 import { readSourceFile, walkTree } from './project/walk';
@@ -161,7 +159,7 @@ export class ProjectRoot {
     // A compose file (perhaps just edited) may name an env file the walk did not collect, or a
     // Dockerfile whose start scripts the production model follows: read each once.
     const read = new Set(part.sources.map((source) => source.path));
-    const unread = [...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read)].filter((file) => !this.disk.has(file) && fs.existsSync(file));
+    const unread = unreadReferencedFiles(model, read).filter((file) => !this.disk.has(file));
     if (unread.length > 0) {
       for (const file of unread) this.disk.set(file, readSourceFile(file));
       this.refreshGit();

@@ -39,6 +39,17 @@ export function* loadProjects(root: string, options: ModelOptions = {}): Generat
   }
 }
 
+/**
+ * Files the model names that were not read and exist: what its compose files name (env_file:,
+ * include:), the Dockerfiles of built services and the start scripts those run. The I/O edges
+ * (buildModel here, the editor's ProjectRoot) read them and build again, which may name more
+ * (a script once its Dockerfile is read).
+ */
+export function unreadReferencedFiles(model: ProjectModel, read: ReadonlySet<string>): string[] {
+  const unread = new Set([...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read)]);
+  return [...unread].filter((file) => fs.existsSync(file));
+}
+
 function buildModel(root: string, sources: SourceFile[], options: ModelOptions, readReferenced: boolean, walkedGit?: GitFacts | null): ProjectModel {
   const walked = new Set(sources.map((source) => source.path));
   // Files a compose file names (env_file:, include:) are read even when the walk did not find them,
@@ -48,7 +59,7 @@ function buildModel(root: string, sources: SourceFile[], options: ModelOptions, 
   let model = createProjectModel(root, sources, options, walkedGit ?? null);
   const read = new Set(sources.map((source) => source.path));
   for (let round = 0; readReferenced && round < 4; round++) {
-    const unread = [...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read)].filter((extra) => !read.has(extra) && fs.existsSync(extra));
+    const unread = unreadReferencedFiles(model, read);
     if (unread.length === 0) break;
     for (const extra of unread) {
       read.add(extra);
