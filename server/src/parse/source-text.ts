@@ -81,3 +81,9 @@ export function lineIndexAt(starts: readonly number[], offset: number): number {
   }
   return low;
 }
+
+/** Whether `inner` lies within `outer` (ends included). */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  const atOrBefore = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return atOrBefore(outer.start, inner.start) && atOrBefore(inner.end, outer.end);
+}

@@ -1,4 +1,4 @@
-import type { SourceText, Range } from '../parse/source-text';
+import { Range, SourceText, rangeContains } from '../parse/source-text';
 import type { ProjectModel } from '../project/model';
 import { envListItems } from './env-list-items';
 import { settingEntries, settingVariables } from './env-settings';
@@ -78,7 +78,7 @@ export const rule: Rule = {
       const failure = item.kind === 'str' || item.kind === 'bytes' ? fallbackFailure(item.value) : null;
       if (!failure) return;
       // An item written in the list itself is reported (and removed) there; one from elsewhere at the list.
-      const inList = item.at && list.at && item.at.path === list.at.path && within(item.at.range, list.at.range) ? item.at : null;
+      const inList = item.at && list.at && item.at.path === list.at.path && rangeContains(list.at.range, item.at.range) ? item.at : null;
       const fix = inList ? removeItemFix(context.project, inList.path, inList.range, list.at!.range, index) : null;
       reportSetting(settings, { ...lookup, value: { ...item, env: read ?? null }, location: inList ?? lookup.location }, context, {
         message: `SECRET_KEY_FALLBACKS[${index}]${failure.message}`,
@@ -101,11 +101,6 @@ function fallbackFailure(key: string): { message: string; djangoCheck: string | 
     // W025 is Django's own test; a long placeholder passes it.
     djangoCheck: w009 ? 'security.W025' : null,
   };
-}
-
-function within(inner: Range, outer: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parseServiceUrl } from '../parse/django-environ';
-import type { Range } from '../parse/source-text';
+import { rangeContains } from '../parse/source-text';
 import type { ProjectModel } from '../project/model';
 import { productionLinks } from '../project/production';
 import { Location, dictGet } from '../settings/value';
@@ -164,7 +164,7 @@ function appendEntryFix(project: ProjectModel, dict: DatabaseConfig, entryText: 
   }
   const lastAt = last.value.at;
   const keyAt = last.key.at;
-  if (!lastAt || !keyAt || lastAt.path !== at.path || !within(lastAt.range, at.range) || !within(keyAt.range, at.range)) return null;
+  if (!lastAt || !keyAt || lastAt.path !== at.path || !rangeContains(at.range, lastAt.range) || !rangeContains(at.range, keyAt.range)) return null;
   const insertAt = source.offsetAt(lastAt.range.end);
   // Only whitespace and a trailing comma between the last entry and the brace (no `**spread`, no comment).
   if (!/^\s*,?\s*$/.test(source.text.slice(insertAt, source.offsetAt(at.range.end) - 1))) return null;
@@ -180,9 +180,4 @@ function settingsText(project: ProjectModel, at: Location): string | null {
   if (!file || file.text === null || file.kind !== 'settings') return null;
   const source = project.settings(file).source;
   return source.text.slice(source.offsetAt(at.range.start), source.offsetAt(at.range.end));
-}
-
-function within(inner: Range, outer: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }

@@ -7,7 +7,7 @@
  */
 import type { ComposeEnvironmentEntry, ComposeFile } from '../parse/compose';
 import type { EnvEntry, EnvFile } from '../parse/env';
-import type { Range } from '../parse/source-text';
+import { Range, rangeContains } from '../parse/source-text';
 import type { ProjectFile } from '../project/model';
 import { ComposeEnvView, composeEnvViews, composeValueFix, isOnOwnLines } from './compose-services';
 import type { Fix, FileEdit, Report, RuleContext } from './rule';
@@ -26,7 +26,7 @@ export function checkComposeEnvironment(
     // Only reports need the index; most views of most rules report nothing.
     let byRange: EntriesByRange | undefined;
     const entriesByRange = () => (byRange ??= indexByRange(view));
-    const entryAt = (range: Range) => [...view.entries.values()].find((entry) => contains(entry.range, range) || contains(entry.valueRange, range)) ?? null;
+    const entryAt = (range: Range) => [...view.entries.values()].find((entry) => rangeContains(entry.range, range) || rangeContains(entry.valueRange, range)) ?? null;
     check(view.env, {
       ...context,
       report(report) {
@@ -50,11 +50,6 @@ function indexByRange(view: ComposeEnvView): EntriesByRange {
 
 function rangeKey(range: Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-}
-
-function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 /** An env fix as YAML edits, or nothing when it cannot be written faithfully. */
