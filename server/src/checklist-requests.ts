@@ -11,6 +11,7 @@ import { parseChecklist } from './checklist/checklist-file';
 import { ChecklistStatus, projectChecklistStatus } from './checklist/status';
 import { checklistTemplate } from './checklist/template';
 import { LintOptions, lintProjects } from './engine/runner';
+import { ProjectModel } from './project/model';
 import { rules } from './rules';
 import { ProjectRoot } from './workspace';
 
@@ -47,30 +48,35 @@ export interface ChecklistServer {
   lintOptions(root: ProjectRoot): LintOptions;
 }
 
-function folderChecklist(root: ProjectRoot, server: ChecklistServer): FolderChecklist {
+/** Where the folder's checklist is or would be created: `preflight.checklistFile` in the folder. */
+function checklistUriOf(root: ProjectRoot): string {
+  return URI.file(path.join(root.root, ...root.settings.checklistFile.split('/'))).toString();
+}
+
+function checklistOf(root: ProjectRoot, server: ChecklistServer): { model: ProjectModel; status: ChecklistStatus | null } {
   // Every Django project of the folder counts toward its checklist.
   const findings = lintProjects(root.currentModels(), server.lintOptions(root));
   const model = root.currentModel();
-  return {
-    folderUri: URI.file(root.root).toString(),
-    checklistUri: URI.file(path.join(root.root, ...root.settings.checklistFile.split('/'))).toString(),
-    status: projectChecklistStatus(model, findings, rules),
-  };
+  return { model, status: projectChecklistStatus(model, findings, rules) };
 }
 
 export function registerChecklistRequests(connection: Connection, server: ChecklistServer): void {
-  connection.onRequest(CHECKLIST_REQUEST, (): FolderChecklist[] => server.roots().map((root) => folderChecklist(root, server)));
+  connection.onRequest(CHECKLIST_REQUEST, (): FolderChecklist[] =>
+    server.roots().map((root) => ({ folderUri: URI.file(root.root).toString(), checklistUri: checklistUriOf(root), status: checklistOf(root, server).status })),
+  );
 
   connection.onRequest(CHECKLIST_TEMPLATE_REQUEST, () => ({ text: checklistTemplate() }));
 
   connection.onRequest(CHECKLIST_SIGN_OFF_REQUEST, (params: SignOffParams): SignOffResult | null => {
+    const wanted = URI.parse(params.checklistUri).fsPath;
     for (const root of server.roots()) {
-      const folder = folderChecklist(root, server);
-      if (!folder.status || URI.parse(folder.checklistUri).fsPath !== URI.parse(params.checklistUri).fsPath) continue;
-      const model = root.currentModel();
-      const file = model.get(folder.status.path);
+      // Only the folder the checklist belongs to is linted.
+      if (URI.parse(checklistUriOf(root)).fsPath !== wanted) continue;
+      const { model, status } = checklistOf(root, server);
+      if (!status) continue;
+      const file = model.get(status.path);
       if (!file) return null;
-      const openCritical = folder.status.summary.openCritical;
+      const openCritical = status.summary.openCritical;
       const checklist = typeof params.text === 'string' ? parseChecklist(params.text) : model.checklist(file);
       return { edit: signOffEdit(checklist, { date: params.date, name: params.name, version: params.version, openCritical }), openCritical };
     }
