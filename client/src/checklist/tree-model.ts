@@ -25,6 +25,10 @@ export interface TickTarget {
   itemIndex: number;
 }
 
+function tickTarget(status: ChecklistStatus, item: ItemStatus): TickTarget {
+  return { checklistPath: status.path, range: item.checkRange, expected: item.checkChar, lineText: item.lineText, itemIndex: item.index };
+}
+
 /** Where a target's item was when the view was drawn, as planTicks takes it. */
 export function tickBasis(target: TickTarget): { line: number; lineText: string } {
   return { line: target.range.start.line, lineText: target.lineText };
@@ -75,7 +79,7 @@ function statusDescription(item: ItemStatus): string {
   return 'nothing to check';
 }
 
-function problemNode(item: ItemStatus, problem: ProblemStatus, index: number, idPrefix: string): ChecklistNode {
+function problemNode(problem: ProblemStatus, index: number, idPrefix: string): ChecklistNode {
   const file = problem.relativePath;
   return {
     id: `${idPrefix}/p${index}`,
@@ -104,7 +108,7 @@ function itemNode(status: ChecklistStatus, item: ItemStatus, idPrefix: string): 
   const tickable = isTickable(item);
   const children = [
     ...item.children.map((child) => itemNode(status, status.items[child], idPrefix)),
-    ...item.problems.map((problem, index) => problemNode(item, problem, index, id)),
+    ...item.problems.map((problem, index) => problemNode(problem, index, id)),
   ];
   const rules = item.rules.length > 0 ? `\nVerified by ${item.rules.join(', ')}.` : '';
   const priority = item.priority ? ` (${item.priority})` : '';
@@ -115,7 +119,7 @@ function itemNode(status: ChecklistStatus, item: ItemStatus, idPrefix: string): 
     description: statusDescription(item),
     tooltip: `${item.section.join(' › ')}${priority}\n${item.text}${rules}\n${status.relativePath}:${item.range.start.line + 1}`,
     checkbox: tickable ? (item.checked ? 'checked' : 'unchecked') : null,
-    tick: tickable ? { checklistPath: status.path, range: item.checkRange, expected: item.checkChar, lineText: item.lineText, itemIndex: item.index } : null,
+    tick: tickable ? tickTarget(status, item) : null,
     icon: item.state === 'manual' ? null : (item.status as NodeIcon),
     contextValue: item.state === 'manual' ? 'item.manual' : `item.automated.${item.status}`,
     location: { path: status.path, range: item.range },
@@ -200,7 +204,7 @@ export function summarise(folders: FolderChecklist[]): ViewSummary {
 export function resetTargets(status: ChecklistStatus): TickTarget[] {
   return status.items
     .filter((item) => item.checked && isTickable(item))
-    .map((item) => ({ checklistPath: status.path, range: item.checkRange, expected: item.checkChar, lineText: item.lineText, itemIndex: item.index }));
+    .map((item) => tickTarget(status, item));
 }
 
 /** Every node, depth first: for lookups by id. */
