@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { readGitIdentity } from './git-identity';
 import { TickBasis, planTicks } from '../../../server/src/checklist/checklist-edits';
-import { ChecklistNode, FolderChecklist, NodeIcon, TickTarget, buildTree, resetTargets, summarise, tickBasis, walk } from './tree-model';
+import { ChecklistNode, FolderChecklist, NodeIcon, TickTarget, buildTree, resetTargets, summarise, tickBasis } from './tree-model';
 
 const VIEW_ID = 'preflight.checklist';
 const MISSING_CONTEXT = 'preflight.checklist.missing';
@@ -332,9 +332,4 @@ function toRange0(): TickTarget['range'] {
 function localDate(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Finds a node by id, for tests driving the view. */
-export function findNode(nodes: ChecklistNode[], predicate: (node: ChecklistNode) => boolean): ChecklistNode | undefined {
-  return walk(nodes).find(predicate);
 }
