@@ -6,7 +6,7 @@ import type { EnvRead } from '../settings/value';
 import { DatabaseAlias, configString, databaseAliases, judgedByUrlCheck } from './database-setting';
 import { replaceValueFix } from './env-settings';
 import { Fix, Rule } from './rule';
-import { reportSetting } from './settings-findings';
+import { reportSetting, settingsText } from './settings-findings';
 import { databaseUrlEntries } from './service-urls';
 import { checkComposeEnvironment } from './compose-environment-side';
 
@@ -100,21 +100,14 @@ function sqliteFixes(settings: SettingsView, project: ProjectModel, database: Da
   const env = settings.namespace.names.get('env')?.value;
   const at = database.config.at;
   const onlyDefaults = database.config.entries.every((entry) => entry.key.kind === 'str' && ['ENGINE', 'NAME'].includes(entry.key.value));
-  if (env?.kind !== 'object' || env.name !== 'env' || !at || !onlyDefaults || !sourceText(project, at.path, at.range)?.startsWith('{')) return [];
+  if (env?.kind !== 'object' || env.name !== 'env' || !at || !onlyDefaults || !settingsText(project, at)?.startsWith('{')) return [];
   return [{ title: `Read DATABASES["${database.alias}"] from DATABASE_URL (set it to a ${kind} URL in production)`, safe: false, preferred: true, edits: [{ path: at.path, range: at.range, newText: 'env.db("DATABASE_URL")' }] }];
 }
 
 /** `env.db("DATABASE_URL", default="sqlite://…")` -> `env.db("DATABASE_URL")`, with the callee as written. */
 function withoutDefault(project: ProjectModel, read: EnvRead): string | null {
   if (!read.reader.startsWith('env')) return null;
-  const text = sourceText(project, read.at.path, read.at.range);
+  const text = settingsText(project, read.at);
   const callee = text && /^[\w.]+(?=\s*\()/.exec(text);
   return callee ? `${callee[0]}("${read.variable}")` : null;
-}
-
-function sourceText(project: ProjectModel, path: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string | null {
-  const file = project.get(path);
-  if (!file || file.text === null || file.kind !== 'settings') return null;
-  const source = project.settings(file).source;
-  return source.text.slice(source.offsetAt(range.start), source.offsetAt(range.end));
 }

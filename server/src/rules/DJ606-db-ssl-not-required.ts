@@ -2,10 +2,10 @@ import { parseServiceUrl } from '../parse/django-environ';
 import { rangeContains } from '../parse/source-text';
 import type { ProjectModel } from '../project/model';
 import { productionLinks } from '../project/production';
-import { Location, dictGet } from '../settings/value';
+import { dictGet } from '../settings/value';
 import { DatabaseAlias, DatabaseConfig, configString, databaseAliases, judgedByUrlCheck } from './database-setting';
 import { Fix, Rule } from './rule';
-import { reportSetting } from './settings-findings';
+import { reportSetting, settingsText } from './settings-findings';
 import { databaseUrlEntries, isRemoteHost, queryEnd, queryParameter, urlHost } from './service-urls';
 
 /** libpq's sslmode values that refuse an unencrypted connection. */
@@ -173,11 +173,4 @@ function appendEntryFix(project: ProjectModel, dict: DatabaseConfig, entryText: 
   const newText = multiline ? `,${source.eol}${indent}${entryText}` : `, ${entryText}`;
   const position = source.rangeOf(insertAt, insertAt);
   return { title, safe: false, preferred: true, edits: [{ path: at.path, range: position, newText }] };
-}
-
-function settingsText(project: ProjectModel, at: Location): string | null {
-  const file = project.get(at.path);
-  if (!file || file.text === null || file.kind !== 'settings') return null;
-  const source = project.settings(file).source;
-  return source.text.slice(source.offsetAt(at.range.start), source.offsetAt(at.range.end));
 }

@@ -4,7 +4,7 @@
  * setting left at Django's default, at the loaded module's `import *` line or first line.
  */
 import { pythonRepr, truthy } from '../settings/value';
-import type { Value } from '../settings/value';
+import type { Location, Value } from '../settings/value';
 import { productionSettings } from '../settings/project-settings';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import type { ProjectModel } from '../project/model';
@@ -129,6 +129,14 @@ export function setValueFix(view: SettingsView, name: string, lookup: SettingLoo
 /** The fix for a boolean setting that must be True. */
 export function setTrueFix(view: SettingsView, name: string, lookup: SettingLookup, safe: boolean, note = ''): Fix | null {
   return setValueFix(view, name, lookup, 'True', 'True', safe, note);
+}
+
+/** The text written at a location of a settings module; null when it is not one with text. */
+export function settingsText(project: ProjectModel, at: Location): string | null {
+  const file = project.get(at.path);
+  if (!file || file.text === null || file.kind !== 'settings') return null;
+  const source = project.settings(file).source;
+  return source.text.slice(source.offsetAt(at.range.start), source.offsetAt(at.range.end));
 }
 
 /** Drops nulls from a list of fixes. */
