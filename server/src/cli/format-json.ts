@@ -36,11 +36,10 @@ export function toJsonFinding(finding: Finding, file: string): JsonFinding {
   };
 }
 
-export function formatJson(findings: JsonFinding[]): string {
-  return JSON.stringify(findings, null, 2) + '\n';
-}
-
-/** formatJson's text in pieces, one finding each: a large report is written without one string of it all. */
+/**
+ * `JSON.stringify(findings, null, 2)` and a newline, in pieces, one finding each: a large report
+ * is written without one string of it all.
+ */
 export function* formatJsonChunks(findings: JsonFinding[]): Generator<string> {
   if (findings.length === 0) {
     yield '[]\n';
