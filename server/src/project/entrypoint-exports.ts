@@ -155,13 +155,12 @@ function contextOf(service: EffectiveService): string | null {
   return layer?.service.build?.context ? path.resolve(path.dirname(layer.file.path), layer.service.build.context) : null;
 }
 
-const cache = new WeakMap<ProjectModel, WeakMap<EffectiveService, ContainerEnvironment>>();
+// Per effective service: a service belongs to one model (compose-application.ts caches them per model).
+const cache = new WeakMap<EffectiveService, ContainerEnvironment>();
 
 /** What the service's container sets and reads beyond its compose environment. */
 export function containerEnvironment(project: ProjectModel, service: EffectiveService): ContainerEnvironment {
-  let perService = cache.get(project);
-  if (!perService) cache.set(project, (perService = new WeakMap()));
-  const cached = perService.get(service);
+  const cached = cache.get(service);
   if (cached) return cached;
   const { dockerfile, image, scripts: commands } = followBuild(project, service);
   const variables = new Map<string, string>();
@@ -183,7 +182,7 @@ export function containerEnvironment(project: ProjectModel, service: EffectiveSe
     if (!variables.has(variable.name)) variables.set(variable.name, `ENV in ${relativePosix(project.root, dockerfile!)} line ${variable.line + 1}`);
   }
   const result = { dockerfile: image ? dockerfile : null, variables, scripts, reads };
-  perService.set(service, result);
+  cache.set(service, result);
   return result;
 }
 
