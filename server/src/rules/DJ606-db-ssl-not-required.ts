@@ -55,9 +55,8 @@ export const rule: Rule = {
       const mode = environmentMode ?? 'prefer';
       const weakness = WEAK_MODES[mode] ?? 'does not require SSL';
       const origin = environmentMode ? `PGSSLMODE=${mode}` : 'libpq\'s default sslmode=prefer';
-      const { end, hasQuery, endsWithSeparator } = queryEnd(entry.value);
+      const { end, parameter: parameterText } = appendedSslmode(entry.value);
       const insertAt = env.valueSubRange(entry, end, end);
-      const parameterText = `${hasQuery ? (endsWithSeparator ? '' : '&') : '?'}sslmode=require`;
       report({
         range: entry.valueRange,
         message: `${entry.key} connects to ${host.host} without sslmode=require; ${origin} ${weakness}, so queries and results can be read or changed on the way.`,
@@ -130,9 +129,8 @@ function requireSslFix(project: ProjectModel, { config }: DatabaseAlias, options
   if (read?.source?.file && read.source.entry) {
     const { file, entry } = read.source;
     const env = project.env(file);
-    const { end, hasQuery, endsWithSeparator } = queryEnd(entry.value);
+    const { end, parameter } = appendedSslmode(entry.value);
     const at = env.valueSubRange(entry, end, end);
-    const parameter = `${hasQuery ? (endsWithSeparator ? '' : '&') : '?'}sslmode=require`;
     return at ? { title: `Append ${parameter} to ${read.variable}`, safe: false, preferred: true, edits: [{ path: file.path, range: at, newText: parameter }] } : null;
   }
   if (read) {
@@ -140,8 +138,7 @@ function requireSslFix(project: ProjectModel, { config }: DatabaseAlias, options
     const text = settingsText(project, read.defaultAt);
     const literal = text && /^(['"])([^'"\\\n]*)\1$/.exec(text);
     if (!literal) return null;
-    const { end, hasQuery, endsWithSeparator } = queryEnd(literal[2]);
-    const parameter = `${hasQuery ? (endsWithSeparator ? '' : '&') : '?'}sslmode=require`;
+    const { end, parameter } = appendedSslmode(literal[2]);
     const source = project.settings(project.get(read.defaultAt.path)!).source;
     const offset = source.offsetAt(read.defaultAt.range.start) + 1 + end;
     const at = source.rangeOf(offset, offset);
@@ -149,6 +146,12 @@ function requireSslFix(project: ProjectModel, { config }: DatabaseAlias, options
   }
   if (options === undefined) return appendEntryFix(project, config, '"OPTIONS": {"sslmode": "require"}', 'Add "OPTIONS": {"sslmode": "require"}');
   return options && options.kind === 'dict' && !options.env ? appendEntryFix(project, options, '"sslmode": "require"', 'Add "sslmode": "require" to OPTIONS') : null;
+}
+
+/** Where `sslmode=require` goes at the end of a URL's query, and the text (with its `?` or `&`) that goes there. */
+function appendedSslmode(url: string): { end: number; parameter: string } {
+  const { end, hasQuery, endsWithSeparator } = queryEnd(url);
+  return { end, parameter: `${hasQuery ? (endsWithSeparator ? '' : '&') : '?'}sslmode=require` };
 }
 
 /** Adds an entry at the end of a dict display, on a line of its own when the display spans lines. */
