@@ -23,7 +23,7 @@ import { URI } from 'vscode-uri';
 import { fixAll, minimalEdit } from './engine/fix-all';
 import { Finding, LintOptions, lintFile } from './engine/runner';
 import { disableFileEdit, disableLineEdit } from './engine/suppressions';
-import { Range, SourceText } from './parse/source-text';
+import { Range, SourceText, sameRange } from './parse/source-text';
 import { ProjectModel } from './project/model';
 import { FileEdit } from './rules/rule';
 
@@ -152,8 +152,4 @@ function workspaceEdit(edits: FileEdit[], host: CodeActionHost): WorkspaceEdit |
     documentChanges.push(TextDocumentEdit.create({ uri, version: host.documents.get(uri)?.version ?? null }, textEdits));
   }
   return { documentChanges };
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

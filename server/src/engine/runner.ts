@@ -1,4 +1,4 @@
-import { SourceText, Range } from '../parse/source-text';
+import { SourceText, Range, sameRange } from '../parse/source-text';
 import { FileContext } from '../project/classify';
 import { ProjectFile, ProjectModel, relativePosix } from '../project/model';
 import { findRule, rules } from '../rules';
@@ -207,10 +207,6 @@ export function* lintProjectsInTurn(projects: Iterable<ProjectModel>, options: L
 /** Other projects' findings with paths relative to this project's root, as its checklist lists them. */
 function seenFrom(project: ProjectModel, findings: readonly Finding[] = []): Finding[] {
   return findings.map((finding) => ({ ...finding, relativePath: relativePosix(project.root, finding.path) }));
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

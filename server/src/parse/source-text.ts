@@ -87,3 +87,7 @@ export function rangeContains(outer: Range, inner: Range): boolean {
   const atOrBefore = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return atOrBefore(outer.start, inner.start) && atOrBefore(inner.end, outer.end);
 }
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
