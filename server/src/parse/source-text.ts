@@ -51,6 +51,11 @@ export class SourceText {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
+  /** The text a range covers. */
+  textIn(range: Range): string {
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
   /** Offset of the end of a line, before its line break. */
   lineEnd(line: number): number {
     const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;

@@ -118,7 +118,7 @@ function envReadFix(settings: SettingsView, project: ProjectModel, credential: C
   const file = project.get(at.path);
   if (!file || file.text === null) return [];
   const source = project.settings(file).source;
-  const written = source.text.slice(source.offsetAt(at.range.start), source.offsetAt(at.range.end));
+  const written = source.textIn(at.range);
   if (!STRING_LITERAL.test(written)) return [];
   const envObject = settings.namespace.names.get('env')?.value;
   const osModule = settings.namespace.names.get('os')?.value;

@@ -103,7 +103,7 @@ function importOf(project: ProjectModel, chain: string[], target: ProjectFile): 
     for (const star of namespaces.get(path)?.starImports ?? []) {
       if (!file || star.path !== path) continue;
       const source = project.settings(file).source;
-      const text = source.text.slice(source.offsetAt(star.range.start), source.offsetAt(star.range.end));
+      const text = source.textIn(star.range);
       const match = /^from\s+(\.*)([\w.]*)\s+import\b/.exec(text);
       if (match && resolveModule(project, settingsFiles, path, match[1].length, match[2])?.path === target.path) return star;
     }

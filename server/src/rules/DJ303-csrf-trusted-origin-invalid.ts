@@ -61,7 +61,7 @@ export const rule: Rule = {
       const file = at ? context.project.get(at.path) : null;
       const source = at && file && file.text !== null && at.path.endsWith('.py') ? context.project.settings(file).source : null;
       // The literal's first character after its quote (and prefix): where the origin's text starts.
-      const written = source && at ? source.text.slice(source.offsetAt(at.range.start), source.offsetAt(at.range.end)) : '';
+      const written = source && at ? source.textIn(at.range) : '';
       const opening = /^[rRuU]?(['"])/.exec(written);
       const textStart = at && opening && written.slice(opening[0].length).startsWith(origin) ? source!.offsetAt(at.range.start) + opening[0].length : null;
       const edit = (length: number, newText: string): Fix['edits'] =>

@@ -69,7 +69,7 @@ export const rule: Rule = {
 /** Replaces a loopback host written in compose with the compose service that runs that store. */
 function serviceHostFix(compose: ComposeFile, { file, project }: RuleContext, entry: ComposeEnvironmentEntry, range: Range): Fix[] {
   if (!entry.value || entry.value.verbatimStart === null || entry.value.template.parts.some((part) => part.kind === 'variable')) return [];
-  const written = compose.source.text.slice(compose.source.offsetAt(range.start), compose.source.offsetAt(range.end));
+  const written = compose.source.textIn(range);
   if (!isLoopbackHost(written.trim())) return [];
   const wantsRedis = /REDIS|CELERY|CACHE/.test(entry.key);
   const services = fileServices(project, file, compose).flatMap(({ effective }) => effective?.application.services ?? []);

@@ -55,7 +55,7 @@ function optionalFix(file: ProjectFile, compose: ComposeFile, reference: Compose
   if (reference.range !== reference.path.range) return [];
   const { source } = compose;
   const before = source.lineText(reference.range.start.line).slice(0, reference.range.start.character);
-  const written = source.text.slice(source.offsetAt(reference.range.start), source.offsetAt(reference.range.end));
+  const written = source.textIn(reference.range);
   const mapping = `{ path: ${written}, required: false }`;
   // A lone `env_file: x` becomes a one-item list: compose reads the mapping form only as a list item.
   const newText = /[-[,]\s*$/.test(before) ? mapping : /:\s*$/.test(before) ? `[${mapping}]` : null;

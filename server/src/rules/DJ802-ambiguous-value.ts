@@ -43,7 +43,7 @@ function problemReport(env: EnvFile, problem: EnvProblem): Report {
     };
   }
   const { source } = env;
-  const lineText = source.text.slice(source.offsetAt(problem.range.start), source.offsetAt(problem.range.end));
+  const lineText = source.textIn(problem.range);
   // The line's text is never shown: a stray line can be a pasted secret.
   return {
     range: problem.range,

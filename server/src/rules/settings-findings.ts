@@ -136,7 +136,7 @@ export function settingsText(project: ProjectModel, at: Location): string | null
   const file = project.get(at.path);
   if (!file || file.text === null || file.kind !== 'settings') return null;
   const source = project.settings(file).source;
-  return source.text.slice(source.offsetAt(at.range.start), source.offsetAt(at.range.end));
+  return source.textIn(at.range);
 }
 
 /** Drops nulls from a list of fixes. */
