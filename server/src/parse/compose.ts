@@ -226,19 +226,11 @@ export function parseCompose(text: string): ComposeFile {
   const problems: ComposeProblem[] = [];
   const empty = (readable: boolean): ComposeFile => ({ source, services: [], include: [], problems, readable });
   let doc: Document;
-  // yaml makes an Error per syntax error: hostile text yields a hundred thousand, and their stack
-  // traces (which nobody reads) were most of the parse time (bench/RESULTS.md, robustness).
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
   try {
-    // yaml's own duplicate-key check compares each key with every key before it in its mapping
-    // (quadratic in the services of a large file); duplicateKeys() finds the same ones in one pass.
-    doc = parseDocument(text, { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+    doc = parseYaml(text);
   } catch (error) {
     problems.push({ message: `the YAML could not be read: ${(error as Error).message}`, range: source.rangeOf(0, 0) });
     return empty(false);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
   }
   const { duplicates, aliasesOrMerges } = duplicateKeys(doc);
   const errors: { message: string; pos: [number, number] }[] = [...doc.errors, ...duplicates];
@@ -295,6 +287,21 @@ export function parseCompose(text: string): ComposeFile {
   }
 }
 
+/** yaml's parse, as parseCompose and readServiceBlock both read (a re-read service must be read as the whole file reads it). */
+function parseYaml(text: string): Document {
+  // yaml makes an Error per syntax error: hostile text yields a hundred thousand, and their stack
+  // traces (which nobody reads) were most of the parse time (bench/RESULTS.md, robustness).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // yaml's own duplicate-key check compares each key with every key before it in its mapping
+    // (quadratic in the services of a large file); duplicateKeys() finds the same ones in one pass.
+    return parseDocument(text, { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
 /** Readable files without aliases or merge keys: each service is read from its own lines only. */
 const plainFiles = new WeakSet<ComposeFile>();
 
@@ -317,15 +324,11 @@ export function plainCompose(source: SourceText, services: ComposeService[]): Co
  * whole file instead.
  */
 export function readServiceBlock(source: SourceText, start: number, end: number): ComposeService | null {
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
   let doc: Document;
   try {
-    doc = parseDocument(source.text.slice(start, end), { merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+    doc = parseYaml(source.text.slice(start, end));
   } catch {
     return null;
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
   }
   if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
   const { duplicates, aliasesOrMerges } = duplicateKeys(doc);
