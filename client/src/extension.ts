@@ -38,8 +38,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const patterns = [...DOCUMENT_PATTERNS, checklistPattern()];
   // .gitignore decides whether an env file is committed (DJ112), manage.py where a folder's Django
   // projects begin (a folder of several is split into them), and Django's entry points which
-  // settings module runs when production sets none (DJ206): the server hears of their changes too.
-  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
+  // settings module runs when production sets none (DJ206), and dev container configurations the
+  // files that are development (project/devcontainer.ts): the server hears of their changes too.
+  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py', '**/{devcontainer.json,.devcontainer.json}'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
     documentSelector: patterns.map((pattern) => ({ scheme: 'file', pattern })),
     synchronize: { configurationSection: 'preflight', fileEvents: watchers },

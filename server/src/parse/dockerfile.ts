@@ -1,7 +1,7 @@
 /**
  * The few Dockerfile instructions that say what a container starts with: FROM (stages), ARG/ENV
  * (for the paths written with them, and the variables the image sets), WORKDIR, COPY/ADD (which
- * project file lands where), ENTRYPOINT and CMD. Read as text; nothing is built or run.
+ * project file lands where), ENTRYPOINT and CMD, and HEALTHCHECK. Read as text; nothing is built or run.
  */
 import * as path from 'path';
 
@@ -22,6 +22,12 @@ export interface DockerfileCommand {
   line: number;
 }
 
+/** `HEALTHCHECK CMD …`, or `HEALTHCHECK NONE`, which turns off one inherited from the base image. */
+export interface DockerfileHealthcheck {
+  none: boolean;
+  line: number;
+}
+
 export interface DockerfileVariable {
   name: string;
   line: number;
@@ -34,6 +40,7 @@ export interface DockerfileStage {
   copies: DockerfileCopy[];
   entrypoint: DockerfileCommand | null;
   cmd: DockerfileCommand | null;
+  healthcheck: DockerfileHealthcheck | null;
   /** Variables `ENV` sets in the image. */
   env: DockerfileVariable[];
   /** The WORKDIR at the end of the stage: where relative paths of ENTRYPOINT/CMD start. */
@@ -117,7 +124,7 @@ export function parseDockerfile(text: string): Dockerfile {
       // A stage FROM an earlier stage starts where that one ended (its workdir and ENV values).
       const parent = stages.slice().reverse().find((earlier) => earlier.name !== null && earlier.name === base);
       const inherited = parent ? ended.get(parent) : undefined;
-      stage = { name, base, copies: [], entrypoint: null, cmd: null, env: [], workdir: inherited?.workdir ?? '/' };
+      stage = { name, base, copies: [], entrypoint: null, cmd: null, healthcheck: null, env: [], workdir: inherited?.workdir ?? '/' };
       stages.push(stage);
       variables = new Map(inherited?.variables ?? []);
       workdir = inherited?.workdir ?? '/';
@@ -158,6 +165,9 @@ export function parseDockerfile(text: string): Dockerfile {
         stage.copies.push({ sources: operands.slice(0, -1), destination: absolute, line });
         break;
       }
+      case 'HEALTHCHECK':
+        stage.healthcheck = { none: /^NONE\b/i.test(rest), line };
+        break;
       case 'ENTRYPOINT':
       case 'CMD': {
         const command: DockerfileCommand = { instruction: keyword, words: execForm(rest) ?? rest.split(/\s+/), line };
@@ -175,6 +185,8 @@ export interface DockerImage {
   copies: DockerfileCopy[];
   entrypoint: DockerfileCommand | null;
   cmd: DockerfileCommand | null;
+  /** The last HEALTHCHECK of the stages built here (a base image from a registry may have its own). */
+  healthcheck?: DockerfileHealthcheck;
   env: DockerfileVariable[];
   workdir: string;
 }
@@ -194,6 +206,7 @@ export function finalImage(dockerfile: Dockerfile): DockerImage {
     // Docker: a stage that sets ENTRYPOINT drops the CMD it inherited.
     if (stage.entrypoint) [image.entrypoint, image.cmd] = [stage.entrypoint, null];
     if (stage.cmd) image.cmd = stage.cmd;
+    if (stage.healthcheck) image.healthcheck = stage.healthcheck;
   }
   return image;
 }

@@ -27,6 +27,40 @@ export function looksLikeCompose(relativePath: string, text: string): boolean {
 const DEVELOPMENT_WORDS = new Set(['local', 'dev', 'development', 'test', 'tests', 'ci', 'example', 'sample', 'template']);
 const PRODUCTION_WORDS = new Set(['production', 'prod', 'live']);
 
+/**
+ * Places that configure development tooling, never a deployment: a dev container, CI. A file
+ * there is development whatever its name says (`.github/workflows/deploy-production.yml` is CI's).
+ */
+const DEVELOPMENT_FOLDERS = new Map([
+  ['.devcontainer', 'a dev container configuration'],
+  ['.github', 'GitHub CI configuration'],
+  ['.gitlab', 'GitLab CI configuration'],
+  ['.circleci', 'CircleCI configuration'],
+  ['.buildkite', 'Buildkite CI configuration'],
+  ['.woodpecker', 'Woodpecker CI configuration'],
+]);
+const DEVELOPMENT_FILES = new Map([
+  ['.devcontainer.json', 'a dev container configuration'],
+  ['.gitlab-ci.yml', 'GitLab CI configuration'],
+  ['.travis.yml', 'Travis CI configuration'],
+  ['bitbucket-pipelines.yml', 'Bitbucket Pipelines configuration'],
+  ['azure-pipelines.yml', 'Azure Pipelines configuration'],
+  ['.drone.yml', 'Drone CI configuration'],
+  ['.woodpecker.yml', 'Woodpecker CI configuration'],
+]);
+/** docker compose merges it into compose.yaml on a plain `docker compose up`: Docker documents it for local development. */
+const COMPOSE_OVERRIDE = /^(?:docker-)?compose\.override\.ya?ml$/;
+
+/** Why a path is a development place, or null. */
+export function developmentPlace(relativePath: string): string | null {
+  const segments = relativePath.split('/');
+  const name = segments[segments.length - 1];
+  const folder = segments.slice(0, -1).find((segment) => DEVELOPMENT_FOLDERS.has(segment));
+  if (folder) return `it is in ${folder}/, ${DEVELOPMENT_FOLDERS.get(folder)}`;
+  const file = DEVELOPMENT_FILES.get(name);
+  return file ? `it is ${name}, ${file}` : null;
+}
+
 export interface ContextOptions {
   productionGlobs?: string[];
   developmentGlobs?: string[];
@@ -37,6 +71,8 @@ export interface ContextOptions {
 export interface ContextDecision {
   context: FileContext;
   reason: string;
+  /** Development because of where the file is (a dev container, CI, the compose override): what it names is development too. */
+  place?: boolean;
 }
 
 /** Per RULES.md "Context": configuration first, then the words of the path. */
@@ -52,11 +88,16 @@ export function contextFromPath(relativePath: string, options: ContextOptions = 
       return { context: 'production', reason: `matches preflight.productionGlobs "${glob}"` };
     }
   }
+  const place = developmentPlace(relativePath);
+  if (place) return { context: 'development', reason: place, place: true };
   const words = relativePath.toLowerCase().split(/[/._-]+/).filter(Boolean);
   // A development word wins: `.env.production.example` is an example, not production.
   const development = words.find((word) => DEVELOPMENT_WORDS.has(word));
   if (development) return { context: 'development', reason: `its path says "${development}"` };
   const production = words.find((word) => PRODUCTION_WORDS.has(word));
   if (production) return { context: 'production', reason: `its path says "${production}"` };
+  // Below a production word (deploy/production/compose.override.yaml) it is production's own override.
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  if (COMPOSE_OVERRIDE.test(name)) return { context: 'development', reason: `it is ${name}, which docker compose merges in on a plain \`docker compose up\`: the development override`, place: true };
   return { context: 'unknown', reason: 'nothing marks it as production or development' };
 }

@@ -8,7 +8,7 @@
  * `otherSources` (unreadContainerFiles names them), and a file it could not read adds nothing.
  */
 import * as path from 'path';
-import { DockerImage, finalImage, parseDockerfile } from '../parse/dockerfile';
+import { DockerImage, DockerfileHealthcheck, finalImage, parseDockerfile } from '../parse/dockerfile';
 import { ShellScript, parseShellScript } from '../parse/shell-exports';
 import { EffectiveService, composeApplications } from './compose-application';
 import { ProjectModel, relativePosix } from './model';
@@ -145,6 +145,7 @@ function followBuild(project: ProjectModel, service: EffectiveService) {
   const mountList = mounts(service, image, context);
   const scripts = startCommands(service, image, image ? dockerfile : null, project.root).map((command) => ({
     role: command.role,
+    words: command.words,
     candidates: scriptPaths(command.words, image?.workdir ?? '/').flatMap((containerPath) => projectPaths(containerPath, mountList)),
   }));
   return { dockerfile, image, scripts };
@@ -183,6 +184,37 @@ export function containerEnvironment(project: ProjectModel, service: EffectiveSe
   }
   const result = { dockerfile: image ? dockerfile : null, variables, scripts, reads };
   cache.set(service, result);
+  return result;
+}
+
+/** What a service's container starts: compose's entrypoint:/command: over the image's ENTRYPOINT/CMD. */
+export interface ContainerStart {
+  /** The Dockerfile, when the model has read it. */
+  dockerfile: string | null;
+  commands: {
+    words: string[];
+    /** "the CMD in compose/production/django/Dockerfile line 40". */
+    role: string;
+    /** The project's start script the command runs (`/start` copied from compose/production/django/start), when read. */
+    script: { relativePath: string; text: string } | null;
+  }[];
+  /** The image's own HEALTHCHECK, which compose runs when the service sets none. */
+  healthcheck: DockerfileHealthcheck | null;
+}
+
+const starts = new WeakMap<EffectiveService, ContainerStart>();
+
+export function containerStart(project: ProjectModel, service: EffectiveService): ContainerStart {
+  const cached = starts.get(service);
+  if (cached) return cached;
+  const { dockerfile, image, scripts } = followBuild(project, service);
+  const commands = scripts.map((command) => {
+    const scriptPath = command.candidates.find((candidate) => textOf(project, candidate) !== null);
+    const script = scriptPath ? { relativePath: relativePosix(project.root, scriptPath), text: textOf(project, scriptPath)! } : null;
+    return { words: command.words, role: command.role, script };
+  });
+  const result = { dockerfile: image ? dockerfile : null, commands, healthcheck: image?.healthcheck ?? null };
+  starts.set(service, result);
   return result;
 }
 

@@ -2,7 +2,8 @@ import * as path from 'path';
 import { ChecklistFile, parseChecklist } from '../checklist/checklist-file';
 import { EnvFile, parseEnv } from '../parse/env';
 import { PythonFile, parsePython } from '../parse/python';
-import { ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
+import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
+import { developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
 import { FileContent } from './file-content';
 import type { ComposeFile } from '../parse/compose';
 import { composeOf, composeReferencedPaths } from './compose-application';
@@ -17,6 +18,8 @@ export interface ProjectFile {
   context: FileContext;
   /** Why the file has its context, shown with every diagnostic in it. */
   contextReason: string;
+  /** Development because of where it is or what names it (a dev container, CI, the compose override). */
+  developmentPlace?: true;
   /** Null when the file was skipped. */
   text: string | null;
   skipped: string | null;
@@ -160,7 +163,14 @@ export function relativePosix(root: string, filePath: string): string {
 }
 
 /** Classifies one file; null when it is not a deployment file Preflight reads. */
-export function classifyFile(root: string, source: SourceFile, options: ModelOptions = {}, namedAsEnvFile = false): ProjectFile | null {
+export function classifyFile(
+  root: string,
+  source: SourceFile,
+  options: ModelOptions = {},
+  namedAsEnvFile = false,
+  /** Files a dev container configuration names, by absolute path: development unless their path says otherwise. */
+  developmentNamed: ReadonlyMap<string, string> = new Map(),
+): ProjectFile | null {
   const relativePath = relativePosix(root, source.path);
   const walkedPath = options.walkedRoot ? relativePosix(options.walkedRoot, source.path) : relativePath;
   const kind =
@@ -169,7 +179,9 @@ export function classifyFile(root: string, source: SourceFile, options: ModelOpt
     // Whatever its name, a file a compose `env_file:` names is an env file.
     (namedAsEnvFile ? 'env' : null);
   if (!kind) return null;
-  let decision = contextFromPath(walkedPath, options);
+  let decision: ContextDecision = contextFromPath(walkedPath, options);
+  const named = decision.context === 'unknown' ? developmentNamed.get(source.path) : undefined;
+  if (named) decision = { context: 'development', reason: named, place: true };
   if (options.settingsModule && kind === 'settings' && isModuleFile(relativePath, options.settingsModule)) {
     decision = { context: 'production', reason: `it is the settings module named by --settings ${options.settingsModule}` };
   }
@@ -179,6 +191,7 @@ export function classifyFile(root: string, source: SourceFile, options: ModelOpt
     kind,
     context: decision.context,
     contextReason: decision.reason,
+    ...(decision.place ? { developmentPlace: true } : {}),
     text: source.text,
     skipped: source.skipped,
     notice: source.notice,
@@ -200,12 +213,14 @@ export function createProjectModel(
 ): ProjectModel {
   const files: ProjectFile[] = [];
   const unclassified: SourceFile[] = [];
-  const keep = (file: ProjectFile) => {
+  const reuse = (file: ProjectFile) => {
     const earlier = previous?.get(file.path);
-    files.push(earlier && sameFile(earlier, file) ? earlier : file);
+    return earlier && sameFile(earlier, file) ? earlier : file;
   };
+  const keep = (file: ProjectFile) => files.push(reuse(file));
+  const developmentNamed = developmentReferences(root, sources, options);
   for (const source of sources) {
-    const file = classifyFile(root, source, options);
+    const file = classifyFile(root, source, options, false, developmentNamed);
     if (!file) {
       unclassified.push(source);
       continue;
@@ -216,11 +231,13 @@ export function createProjectModel(
   if (unclassified.length > 0) {
     const named = new Set(files.flatMap((file) => composeReferencedPaths(file)));
     for (const source of unclassified) {
-      const file = named.has(source.path) ? classifyFile(root, source, options, true) : null;
+      const file = named.has(source.path) ? classifyFile(root, source, options, true, developmentNamed) : null;
       if (file) keep(file);
       else otherSources.set(source.path, source);
     }
   }
+  // An env file only a dev container's or CI's compose file uses is development too.
+  for (const [index, reason] of usedOnlyByDevelopmentPlaces(files)) files[index] = reuse({ ...files[index], context: 'development', contextReason: reason, developmentPlace: true });
   files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   return new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources);
 }

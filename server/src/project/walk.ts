@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { kindFromPath } from './classify';
+import { isDevcontainerConfig } from './devcontainer';
 import { ENTRY_POINT_NAMES } from './django-entry-points';
 import { FileContent, contentFromBytes, contentTooLarge } from './file-content';
 import { SourceFile, relativePosix } from './model';
@@ -50,8 +51,9 @@ export function walkTree(root: string, checklistFile?: string): WalkedTree {
       } else if (entry.isFile()) {
         if (entry.name === 'manage.py') djangoRoots.push(directory);
         const relative = relativePosix(root, full);
-        // Django's entry points are read (not linted) for the settings module they default to.
-        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
+        // Django's entry points are read (not linted) for the settings module they default to,
+        // dev container configurations for the files they make development.
+        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || isDevcontainerConfig(relative) || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
       }
     }
   };

@@ -1,14 +1,13 @@
 import { type Binding, rebasedFrom } from '../settings/evaluate';
 import type { SettingsView } from '../settings/project-settings';
-import type { Value } from '../settings/value';
+import type { Location, Value } from '../settings/value';
 import type { ProjectModel } from '../project/model';
 import { isSecretVariable } from './credentials';
 import { appendToProductionEnv } from './production-env-file';
 import { Fix, Rule } from './rule';
+import { isNotASecretValue } from './secret-names';
 import { SECRET_KEY_VARIABLES, maskSecret } from './secrets';
 
-/** Names that hold a credential beyond isSecretVariable's: AWS keys, short password spellings. */
-const CREDENTIAL_NAME = /(?:^|_)(?:SECRET_ACCESS_KEY|PRIVATE_KEY|PASSWD|PASS|AUTH_TOKEN)$/;
 /** A URL carrying a password: `scheme://user:password@host`. */
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
 /** A string literal as written (not a computed or env-read value). */
@@ -36,11 +35,17 @@ export const rule: Rule = {
   },
   checkSettings(settings, { project, report }) {
     const seen = new Set<string>();
+    const place = (at: Location) => `${at.path}:${at.range.start.line}:${at.range.start.character}`;
+    for (const name of SECRET_KEY_VARIABLES) {
+      // DJ101's, also where another setting reuses it: SIMPLE_JWT = {"SIGNING_KEY": SECRET_KEY}.
+      const at = settings.namespace.names.get(name)?.value.at;
+      if (at) seen.add(place(at));
+    }
     for (const [name, binding] of settings.namespace.names) {
-      if (SECRET_KEY_VARIABLES.includes(name)) continue; // DJ101's
+      if (SECRET_KEY_VARIABLES.includes(name)) continue;
       for (const credential of credentialsOf(name, binding)) {
         const at = credential.value.at!;
-        const key = `${at.path}:${at.range.start.line}:${at.range.start.character}`;
+        const key = place(at);
         if (seen.has(key)) continue;
         seen.add(key);
         const secret = credential.urlPassword ?? credential.value.value;
@@ -102,7 +107,7 @@ function collectCredentials(value: Value, name: () => string, variable: string, 
   if (value.kind !== 'str' || value.env || !value.at || value.value.trim() === '' || !value.at.path.endsWith('.py')) return;
   const last = (keys[keys.length - 1] ?? variable).toUpperCase();
   const url = URL_PASSWORD.exec(value.value);
-  if (!url && !isSecretVariable(last) && !CREDENTIAL_NAME.test(last)) return;
+  if (!url && (!isSecretVariable(last) || isNotASecretValue(value.value))) return;
   found.push({ name: name(), variable: variableFor(variable, keys), value, urlPassword: url ? url[1] : null });
 }
 

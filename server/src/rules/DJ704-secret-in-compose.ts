@@ -3,8 +3,9 @@ import type { EnvFile } from '../parse/env';
 import { applicationsOf } from '../project/compose-application';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import { SeenEntries } from './compose-services';
-import { isCredentialVariable, isSecretVariable } from './credentials';
+import { isSecretVariable } from './credentials';
 import { Fix, Rule } from './rule';
+import { isNotASecretValue } from './secret-names';
 import { maskSecret } from './secrets';
 
 /** `scheme://user:password@host`: a credentialed URL. */
@@ -31,7 +32,7 @@ export const rule: Rule = {
         const value = entry.value.text;
         if (value.trim() === '') continue;
         const url = CREDENTIALED_URL.test(value);
-        if (!url && !isSecretVariable(entry.key) && !isCredentialVariable(entry.key)) continue;
+        if (!url && (!isSecretVariable(entry.key) || isNotASecretValue(value))) continue;
         report({
           range: entry.valueRange,
           message: url

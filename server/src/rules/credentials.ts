@@ -2,24 +2,18 @@ import type { EnvEntry, EnvFile } from '../parse/env';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import type { Fix } from './rule';
+import { isCredentialName, isSecretName, isUrlName } from './secret-names';
 import { SECRET_KEY_VARIABLES, generateSecretKey } from './secrets';
 
-/** Variables whose whole value is a secret: keys, passwords, tokens, API keys. */
-const SECRET_VARIABLE = /(?:^|_)(?:SECRET_KEY|SECRET|PASSWORD|TOKEN|API_KEY)$/;
-
+/** Variables whose whole value is a secret: keys, passwords, tokens, API keys (secret-names.ts). */
 export function isSecretVariable(key: string): boolean {
-  return SECRET_KEY_VARIABLES.includes(key) || SECRET_VARIABLE.test(key);
+  return SECRET_KEY_VARIABLES.includes(key) || isSecretName(key);
 }
 
 /** Variables holding a login credential for a service (database, broker, Flower, an API). */
-const CREDENTIAL_VARIABLE = /(?:^|_)(?:PASSWORD|PASSWD|PASS|API_KEY)$/;
-
 export function isCredentialVariable(key: string): boolean {
-  return CREDENTIAL_VARIABLE.test(key);
+  return isCredentialName(key);
 }
-
-/** Service URLs: DATABASE_URL, REDIS_URL, CELERY_BROKER_URL, ... */
-const URL_VARIABLE = /(?:^|_)URL$/;
 
 export interface UrlPassword {
   /** Percent-decoded, as django-environ hands it to the driver. */
@@ -33,9 +27,9 @@ export interface UrlPassword {
 // uses: an unencoded `@` in a password belongs to the password.
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 
-/** The non-empty password of a `scheme://user:password@host` value of a `*_URL` variable. */
+/** The non-empty password of a `scheme://user:password@host` value of a `*_URL`, `*_URI` or `*_DSN` variable. */
 export function urlPassword(env: EnvFile, entry: EnvEntry): UrlPassword | null {
-  if (!URL_VARIABLE.test(entry.key)) return null;
+  if (!isUrlName(entry.key)) return null;
   const match = AUTHORITY.exec(entry.value);
   if (!match) return null;
   const authority = match[1];

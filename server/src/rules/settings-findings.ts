@@ -156,9 +156,3 @@ export function productionSetsWithoutEnv(project: ProjectModel, setting: string,
   const read = binding.value.env;
   return !read || !variables.includes(read.variable);
 }
-
-/** Whether the production settings call one of these functions at top level (`sentry_sdk.init`). */
-export function productionCalls(project: ProjectModel, names: string[]): boolean {
-  const settings = productionSettings(project);
-  return settings?.namespace.calls.some((call) => names.includes(call.name)) ?? false;
-}

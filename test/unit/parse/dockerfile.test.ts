@@ -49,4 +49,10 @@ describe('Dockerfile reading', () => {
     assert.deepEqual(image.copies.map((copy) => [copy.sources, copy.destination]), [[['a b.sh'], '/c.sh']]);
     assert.deepEqual(finalImage(parseDockerfile('')), { copies: [], entrypoint: null, cmd: null, env: [], workdir: '/' });
   });
+
+  it('reads HEALTHCHECK, the last stage that sets one winning, and HEALTHCHECK NONE', () => {
+    assert.deepEqual(finalImage(parseDockerfile('FROM python\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/ || exit 1\n')).healthcheck, { none: false, line: 1 });
+    assert.deepEqual(finalImage(parseDockerfile('FROM python AS base\nHEALTHCHECK CMD true\nFROM base\nHEALTHCHECK NONE\n')).healthcheck, { none: true, line: 3 });
+    assert.deepEqual(finalImage(parseDockerfile('FROM python AS build\nHEALTHCHECK CMD true\nFROM python\nCMD gunicorn\n')).healthcheck, undefined, 'a stage the final image is not built FROM');
+  });
 });

@@ -48,11 +48,31 @@ describe('file contexts', () => {
     ['.env', 'unknown'],
     ['mysite/settings.py', 'unknown'],
     ['producer/.env', 'unknown'],
+    ['.devcontainer/docker-compose.yml', 'development'],
+    ['.devcontainer/.env', 'development'],
+    ['.github/workflows/deploy-production.yml', 'development'],
+    ['.github/compose.yaml', 'development'],
+    ['.circleci/config.yml', 'development'],
+    ['.gitlab-ci.yml', 'development'],
+    ['.travis.yml', 'development'],
+    ['bitbucket-pipelines.yml', 'development'],
+    ['docker-compose.override.yml', 'development'],
+    ['compose.override.yaml', 'development'],
+    ['deploy/production/docker-compose.override.yml', 'production'],
+    ['docker-compose.yml', 'unknown'],
+    ['devcontainer/.env', 'unknown'],
+    ['github.env', 'unknown'],
   ];
   for (const [path, context] of table) it(`${path} -> ${context}`, () => assert.equal(contextFromPath(path).context, context));
 
   it('says why', () => {
     assert.equal(contextFromPath('.envs/.production/.django').reason, 'its path says "production"');
+  });
+
+  it('says which development place', () => {
+    assert.equal(contextFromPath('.devcontainer/docker-compose.yml').reason, 'it is in .devcontainer/, a dev container configuration');
+    assert.equal(contextFromPath('.travis.yml').reason, 'it is .travis.yml, Travis CI configuration');
+    assert.equal(contextFromPath('.github/compose.yaml', { productionGlobs: ['.github/**'] }).context, 'production');
   });
 
   it('lets configuration decide first', () => {

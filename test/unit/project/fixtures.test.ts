@@ -121,3 +121,49 @@ describe('compose.yaml + compose.override.yaml fixture', () => {
     assert.deepEqual(project.dependentsOf(base.path).map((dependent) => path.relative(project.root, dependent)).sort(), ['compose.override.yaml', 'env/web.conf']);
   });
 });
+
+describe('dev container and CI fixture', () => {
+  const root = path.join(FIXTURES, 'devcontainer-ci');
+  const project = loadProject(root);
+  const contextOf = (relative: string) => {
+    const found = project.get(path.join(project.root, relative));
+    assert.ok(found, `${relative} is in the model`);
+    return project.contextOf(found);
+  };
+
+  it('classifies every file of the dev container, the compose override and CI as development, saying why', () => {
+    const table: [string, RegExp][] = [
+      ['.devcontainer/docker-compose.extend.yml', /^it is in \.devcontainer\/, a dev container configuration$/],
+      ['docker-compose.yml', /^it is a dockerComposeFile of \.devcontainer\/devcontainer\.json, a dev container configuration$/],
+      ['.env', /^used by docker-compose\.yml \(it is a dockerComposeFile of \.devcontainer\/devcontainer\.json/],
+      ['docker-compose.override.yml', /^it is docker-compose\.override\.yml, which docker compose merges in/],
+      ['container.env', /^it is a runArgs --env-file of \.devcontainer\/python\/devcontainer\.json/],
+      ['.github/compose.yaml', /^it is in \.github\/, GitHub CI configuration$/],
+      ['.travis.yml', /^it is \.travis\.yml, Travis CI configuration$/],
+    ];
+    for (const [relative, reason] of table) {
+      const { context, reason: actual } = contextOf(relative);
+      assert.equal(context, 'development', relative);
+      assert.match(actual, reason, relative);
+    }
+    assert.deepEqual(productionLinks(project).applications, []);
+  });
+
+  it('reports nothing but the committed live token', () => {
+    const findings = lintProject(project, { onRuleError: (message) => assert.fail(message) });
+    assert.deepEqual(
+      findings.map((finding) => `${finding.code} ${finding.relativePath}:${finding.range.start.line + 1}`),
+      ['DJ113 .devcontainer/docker-compose.extend.yml:8'],
+    );
+  });
+
+  it('without the dev container configurations, the compose file and env files they name are unknown again', () => {
+    const walked = loadProject(root).files.map((file) => file.path).filter((file) => !file.endsWith('devcontainer.json'));
+    const without = loadProject(root, {}, walked);
+    for (const relative of ['docker-compose.yml', '.env', 'container.env']) {
+      assert.equal(without.contextOf(without.get(path.join(root, relative))!).context, 'unknown', relative);
+    }
+    const findings = lintProject(without).filter((finding) => finding.relativePath === 'docker-compose.yml');
+    assert.ok(findings.some((finding) => finding.code === 'DJ701'), findings.map((finding) => finding.code).join(' '));
+  });
+});

@@ -14,8 +14,19 @@ ruleTester(rule, {
     { path: PRODUCTION, text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default=None)\n`, name: 'default None fails loudly' },
     { path: PRODUCTION, text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default=env("SECRET_KEY"))\n`, name: 'another variable as the fallback' },
     { path: 'config/settings/local.py', text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default="${FALLBACK}")\n`, name: 'development module' },
+    { path: PRODUCTION, text: 'import os\nPASSWORD_RESET_TIMEOUT = int(os.getenv("PASSWORD_RESET_TIMEOUT", "3600"))\nTOKEN_EXPIRY_SECONDS = int(os.getenv("TOKEN_EXPIRY_SECONDS", "600"))\n', name: 'names that merely contain a keyword' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'a client secret and an S3 secret access key (detect-secrets\' keywords)',
+      text: 'import os\nGOOGLE_CLIENT_SECRET = os.getenv("GOOGLE_CLIENT_SECRET", "dev-secret")\nAWS_SECRET_ACCESS_KEY = os.environ.get("MINIO_SECRET_ACCESS_KEY", "minioadmin")\n',
+      errors: [
+        { line: 2, column: 24, message: 'os.getenv("GOOGLE_CLIENT_SECRET") falls back to' },
+        { line: 3, column: 25, message: 'os.environ.get("MINIO_SECRET_ACCESS_KEY") falls back to' },
+      ],
+      output: 'import os\nGOOGLE_CLIENT_SECRET = os.environ["GOOGLE_CLIENT_SECRET"]\nAWS_SECRET_ACCESS_KEY = os.environ.get("MINIO_SECRET_ACCESS_KEY", "minioadmin")\n',
+    },
     {
       path: PRODUCTION,
       text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default="${FALLBACK}")\n`,

@@ -14,6 +14,12 @@ ruleTester(rule, {
     { path: PRODUCTION, text: 'CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://redis:6379/0"}}\n', name: 'a URL without a password' },
     { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nDATABASES = {"default": env.db("DATABASE_URL", default="postgres://u:p@db/app")}\n', name: 'an env read (DJ106 judges defaults)' },
     { path: 'config/settings/local.py', text: `EMAIL_HOST_PASSWORD = "${PASSWORD}"\n`, name: 'development module' },
+    { path: PRODUCTION, text: `SECRET_KEY = "${PASSWORD}"\nSIMPLE_JWT = {"SIGNING_KEY": SECRET_KEY}\n`, name: 'SECRET_KEY reused as the signing key: DJ101\'s, once' },
+    { path: PRODUCTION, text: `SECRET_KEY_FALLBACKS = ["${PASSWORD}"]\n`, name: 'old keys are DJ107\'s' },
+    { path: PRODUCTION, text: 'PASSWORD_RESET_TIMEOUT = 3600\nPASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]\nCSRF_COOKIE_NAME = "csrftoken"\nTOKEN_MODEL = "rest_framework.authtoken.models.Token"\n', name: 'Django settings named after passwords and tokens that hold none' },
+    { path: PRODUCTION, text: 'AWS_ACCESS_KEY_ID = "app-uploads"\nSTRIPE_PUBLISHABLE_KEY = "pk_test_abc123"\nRECAPTCHA_PUBLIC_KEY = "6Lc-abc"\n', name: 'identifiers and public keys' },
+    { path: PRODUCTION, text: 'SENTRY_DSN = "https://abc123def456@o0.ingest.sentry.io/1"\n', name: 'a Sentry DSN carries a public key, no password' },
+    { path: PRODUCTION, text: 'EMAIL_HOST_PASSWORD = "<your password>"\nSTRIPE_API_KEY = "{stripe_api_key}"\nAPI_TOKEN = "None"\n', name: 'templates and null words (detect-secrets\' filters)' },
   ],
   invalid: [
     {
@@ -46,6 +52,32 @@ ruleTester(rule, {
       name: 'AWS secret access key and an API token',
       text: `AWS_SECRET_ACCESS_KEY = "${PASSWORD}"\nSTRIPE_API_KEY = "${PASSWORD}x"\n`,
       errors: [{ line: 1, column: 25 }, { line: 2, column: 18 }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'client, webhook and signing secrets, private keys (detect-secrets\' keywords)',
+      text: `GOOGLE_CLIENT_SECRET = "${PASSWORD}1"\nSTRIPE_WEBHOOK_SECRET = "${PASSWORD}2"\nRECAPTCHA_PRIVATE_KEY = "${PASSWORD}3"\nSIMPLE_JWT = {"SIGNING_KEY": "${PASSWORD}4"}\nDB_PASS = "${PASSWORD}5"\n`,
+      errors: [
+        { line: 1, column: 24, message: 'GOOGLE_CLIENT_SECRET (' },
+        { line: 2, column: 25, message: 'STRIPE_WEBHOOK_SECRET (' },
+        { line: 3, column: 25, message: 'RECAPTCHA_PRIVATE_KEY (' },
+        { line: 4, column: 30, message: 'SIMPLE_JWT["SIGNING_KEY"] (' },
+        { line: 5, column: 11, message: 'DB_PASS (' },
+      ],
+    },
+    {
+      path: PRODUCTION,
+      name: 'a lower-case dict key: allauth\'s provider secret',
+      text: `SOCIALACCOUNT_PROVIDERS = {"google": {"APP": {"client_id": "123.apps.googleusercontent.com", "secret": "${PASSWORD}"}}}\n`,
+      errors: [{ line: 1, column: 104, message: 'SOCIALACCOUNT_PROVIDERS["google"]["APP"]["secret"]' }],
+      secret: PASSWORD,
+    },
+    {
+      path: PRODUCTION,
+      name: 'a DSN with a password is a credential',
+      text: `SENTRY_DSN = "https://abc123:${PASSWORD}@sentry.example.com/1"\n`,
+      errors: [{ line: 1, column: 14, message: 'SENTRY_DSN is a URL whose password' }],
+      secret: PASSWORD,
     },
     {
       path: BASE,

@@ -14,8 +14,17 @@ ruleTester(rule, {
     { text: 'DJANGO_SECRET_KEY=short\n', name: 'the secret key is DJ102' },
     { text: 'DATABASE_URL=postgres://app:kP3vX9@qLm2RzT7@postgres/app\n', name: 'an unencoded @ belongs to the password, as in urlparse' },
     { text: 'POSTGRES_PASSWORD=postgres\n', path: '.envs/.local/.postgres', name: 'development context reports nothing' },
+    { text: 'SENTRY_DSN=https://abc123def456@o0.ingest.sentry.io/1\nPWD=/app\n', name: 'a DSN with only a public key; the shell\'s PWD' },
   ],
   invalid: [
+    {
+      text: 'MONGO_URI=mongodb://app:app@mongo/app\nDB_PWD=hunter2\n',
+      name: 'a *_URI with a password, a *_PWD',
+      errors: [
+        { line: 1, column: 25, message: "MONGO_URI's password equals its user" },
+        { line: 2, column: 8, message: 'DB_PWD has only 7 characters' },
+      ],
+    },
     {
       text: 'POSTGRES_HOST=postgres\nPOSTGRES_PASSWORD=!!!SET POSTGRES_PASSWORD!!!\n',
       path: '.envs/.production/.postgres',

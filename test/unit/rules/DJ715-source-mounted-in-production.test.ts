@@ -9,7 +9,7 @@ ruleTester(rule, {
     { path, text: compose('      - production_media:/app/media\n') },
     { path, text: compose('      - ./backups:/backups\n'), name: 'a data folder, not the source' },
     { path: 'docker-compose.local.yml', text: compose('      - .:/app:z\n'), name: 'development compose file' },
-    { path: 'compose.override.yaml', text: compose('      - .:/app\n'), name: 'compose file of unknown context' },
+    { path: 'compose.override.yaml', text: compose('      - .:/app\n'), name: 'the compose override: development' },
   ],
   invalid: [
     { path, text: compose('      - .:/app:z\n'), errors: [{ line: 6, column: 9, endColumn: 17, severity: 'warning', message: 'mounts the project source (.)' }], output: compose('') },
