@@ -1,5 +1,5 @@
 import type { ComposeFile } from '../parse/compose';
-import { serviceEnvironment } from '../project/compose-application';
+import { serviceEnvironment, unreadEnvFiles } from '../project/compose-application';
 import { containerEnvironment } from '../project/entrypoint-exports';
 import { djangoEvidence } from '../project/production';
 import { appendLinesFix } from './env-settings';
@@ -28,6 +28,8 @@ export function reportComposeSecretKeyMissing(compose: ComposeFile, { file, proj
     // The image's ENV or a start script may set it (`export DJANGO_SECRET_KEY="$(cat /run/secrets/…)"`).
     const container = containerEnvironment(project, effective).variables;
     if (SECRET_KEY_VARIABLES.some((key) => environment.has(key) || container.has(key))) continue;
+    // An env file the project does not hold may set it (DJ706 says the file is missing, once).
+    if (unreadEnvFiles(effective).length > 0) continue;
     // Without any Django variable the service is configured some other way (a secrets file, a vault).
     if (![...environment.keys()].some((key) => key.startsWith('DJANGO_'))) continue;
     const sources = effective.envFiles.map((envFile) => envFile.file?.relativePath ?? envFile.reference.path.text);
