@@ -160,15 +160,16 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /**
- * One diagnostic per root cause: of a file's findings with the same cause, the most severe (the
- * first reported of equals) stays; the others' places become its related information (a place it
+ * One diagnostic per root cause: of a file's findings with the same cause, the most severe (then
+ * the lowest code) stays; the others' places become its related information (a place it
  * already covers adds nothing), and their fixes join its own.
  */
 function oneFindingPerCause(findings: Finding[], causes: Map<Finding, string>, silenced: Set<string>): Finding[] {
   if (causes.size === 0) return findings;
   const kept = new Map<string, Finding>();
   const result: Finding[] = [];
-  const ordered = [...findings].sort((a, b) => (causes.has(a) && causes.has(b) ? SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] : 0));
+  // Independent of the order rules ran in: the most severe, then the lowest code, then the first place.
+  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareFindings(a, b));
   const merged = new Map<Finding, Finding>();
   for (const finding of ordered) {
     const cause = causes.get(finding);

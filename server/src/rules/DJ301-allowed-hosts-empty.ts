@@ -1,7 +1,7 @@
 import { environList } from '../parse/django-environ';
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile } from '../project/model';
-import { settingEntries } from './env-settings';
+import { readSettingEntries } from './env-settings';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
 import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
@@ -22,8 +22,8 @@ export const rule: Rule = {
   checkCompose(compose, context) {
     checkComposeEnvironment((env, inner) => rule.checkEnv!(env, inner), compose, context);
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'ALLOWED_HOSTS')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'ALLOWED_HOSTS', project)) {
       if (environList(entry.value).length > 0) continue;
       report({
         range: entry.keyRange,

@@ -1,5 +1,6 @@
 import type { EnvEntry, EnvFile } from '../parse/env';
-import type { ProjectFile } from '../project/model';
+import type { ProjectFile, ProjectModel } from '../project/model';
+import { productionReads } from './production-reads';
 import type { Fix } from './rule';
 
 /**
@@ -16,6 +17,15 @@ export function settingEntries(env: EnvFile, setting: string): EnvEntry[] {
     .map((key) => env.get(key))
     .filter((entry): entry is EnvEntry => entry !== undefined)
     .sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The entries an env side judges: those of variables production reads (all of them while what
+ * production reads is unknown). A variable nothing reads changes nothing: DJ803 says so, once,
+ * and the env side does not judge a value no setting gets.
+ */
+export function readSettingEntries(env: EnvFile, setting: string, project: ProjectModel): EnvEntry[] {
+  return settingEntries(env, setting).filter((entry) => productionReads(project, entry.key) !== false);
 }
 
 /** Variables that show an env file configures a Django app (not Postgres or Redis alone). */

@@ -66,7 +66,7 @@ export interface Report {
   /**
    * The root cause this finding reports, for findings that several rules (or several places of
    * one rule) would otherwise report again: reports of one file with the same key are one
-   * diagnostic. The engine keeps the most severe (the first of equals), and the others' places
+   * diagnostic. The engine keeps the most severe (then the lowest code), and the others' places
    * join its related information. Build keys with `rootCause` so rules agree on them.
    */
   cause?: string;
@@ -77,7 +77,7 @@ export interface Report {
  * the thing itself (the variable and line, the missing variable, the file). Rules that may report
  * one cause build its key here, from the same parts.
  */
-export function rootCause(kind: 'env-value' | 'env-missing' | 'env-file-missing', ...parts: (string | number)[]): string {
+export function rootCause(kind: 'env-value' | 'env-default' | 'env-missing' | 'env-file-missing', ...parts: (string | number)[]): string {
   return [kind, ...parts].join('\u0000');
 }
 
