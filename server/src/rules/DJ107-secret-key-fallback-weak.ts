@@ -17,7 +17,7 @@ export const rule: Rule = {
     djangoCheck: 'security.W025',
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'SECRET_KEY_FALLBACKS', project)) {
+    for (const entry of readSettingEntries(env, 'SECRET_KEY_FALLBACKS', { file, project })) {
       // The same split as environList (commas, empty items dropped), keeping each item's offset.
       let offset = 0;
       let index = 0;

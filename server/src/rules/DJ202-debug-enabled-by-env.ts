@@ -18,7 +18,7 @@ export const rule: Rule = {
     checkComposeEnvironment((env, inner) => rule.checkEnv!(env, inner), compose, context);
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'DEBUG', project)) {
+    for (const entry of readSettingEntries(env, 'DEBUG', { file, project })) {
       if (!environBool(entry.value)) continue;
       report({
         range: entry.valueRange,

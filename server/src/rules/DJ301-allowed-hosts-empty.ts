@@ -23,7 +23,7 @@ export const rule: Rule = {
     checkComposeEnvironment((env, inner) => rule.checkEnv!(env, inner), compose, context);
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'ALLOWED_HOSTS', project)) {
+    for (const entry of readSettingEntries(env, 'ALLOWED_HOSTS', { file, project })) {
       if (environList(entry.value).length > 0) continue;
       report({
         range: entry.keyRange,

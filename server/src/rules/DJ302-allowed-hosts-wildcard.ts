@@ -17,8 +17,8 @@ export const rule: Rule = {
   checkCompose(compose, context) {
     checkComposeEnvironment((env, inner) => rule.checkEnv!(env, inner), compose, context);
   },
-  checkEnv(env, { project, report }) {
-    for (const entry of readSettingEntries(env, 'ALLOWED_HOSTS', project)) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'ALLOWED_HOSTS', { file, project })) {
       // env.list does not trim, so " *" is a host that never matches, not a wildcard.
       for (const item of envListItems(env, entry)) {
         if (item.text !== '*') continue;

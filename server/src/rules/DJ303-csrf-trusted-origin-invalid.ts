@@ -14,7 +14,7 @@ export const rule: Rule = {
     djangoCheck: '4_0.E001',
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'CSRF_TRUSTED_ORIGINS', project)) {
+    for (const entry of readSettingEntries(env, 'CSRF_TRUSTED_ORIGINS', { file, project })) {
       for (const item of envListItems(env, entry)) {
         const origin = item.text.trim();
         if (origin === '') continue;

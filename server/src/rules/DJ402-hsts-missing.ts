@@ -37,7 +37,7 @@ export const rule: Rule = {
       });
       return;
     }
-    const entries = readSettingEntries(env, 'SECURE_HSTS_SECONDS', project);
+    const entries = readSettingEntries(env, 'SECURE_HSTS_SECONDS', { file, project });
     for (const entry of entries) {
       if (isEnvironReference(entry.value)) continue;
       const problem = hstsProblem(entry);

@@ -14,7 +14,7 @@ export const rule: Rule = {
     djangoCheck: 'security.W019',
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'X_FRAME_OPTIONS', project)) {
+    for (const entry of readSettingEntries(env, 'X_FRAME_OPTIONS', { file, project })) {
       if (entry.value === 'DENY' || isEnvironReference(entry.value)) continue;
       report({
         range: entry.valueRange,

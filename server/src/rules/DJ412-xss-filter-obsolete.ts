@@ -13,7 +13,7 @@ export const rule: Rule = {
     djangoCheck: null,
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'SECURE_BROWSER_XSS_FILTER', project)) {
+    for (const entry of readSettingEntries(env, 'SECURE_BROWSER_XSS_FILTER', { file, project })) {
       const source = env.source;
       const nextLine = entry.range.end.line + 1;
       const lineStart = { line: entry.range.start.line, character: 0 };

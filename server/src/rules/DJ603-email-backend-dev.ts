@@ -22,7 +22,7 @@ export const rule: Rule = {
     djangoCheck: null,
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'EMAIL_BACKEND', project)) {
+    for (const entry of readSettingEntries(env, 'EMAIL_BACKEND', { file, project })) {
       const behaviour = DEVELOPMENT_BACKENDS[entry.value.trim()];
       if (!behaviour) continue;
       report({

@@ -17,7 +17,7 @@ export const rule: Rule = {
     djangoCheck: null,
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'ADMIN_URL', project)) {
+    for (const entry of readSettingEntries(env, 'ADMIN_URL', { file, project })) {
       const value = entry.value.trim();
       const problem = adminPathProblem(value);
       if (!problem) continue;

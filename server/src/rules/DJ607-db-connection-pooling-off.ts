@@ -21,7 +21,7 @@ export const rule: Rule = {
     djangoCheck: null,
   },
   checkEnv(env, { file, project, report }) {
-    for (const entry of readSettingEntries(env, 'CONN_MAX_AGE', project)) {
+    for (const entry of readSettingEntries(env, 'CONN_MAX_AGE', { file, project })) {
       if (environInt(entry.value) !== 0) continue;
       report({
         range: entry.valueRange,

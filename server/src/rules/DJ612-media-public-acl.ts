@@ -36,7 +36,7 @@ export const rule: Rule = {
   },
   checkEnv(env, { file, project, report }) {
     for (const setting of ACL_SETTINGS) {
-      for (const entry of readSettingEntries(env, setting, project)) {
+      for (const entry of readSettingEntries(env, setting, { file, project })) {
         const audience = publicAudience(entry.value);
         if (!audience) continue;
         report({
@@ -48,7 +48,7 @@ export const rule: Rule = {
       }
     }
 
-    for (const entry of readSettingEntries(env, 'AWS_QUERYSTRING_AUTH', project)) {
+    for (const entry of readSettingEntries(env, 'AWS_QUERYSTRING_AUTH', { file, project })) {
       // Only an explicit false value: an empty one more likely means "not configured".
       if (entry.value.trim() === '' || environBool(entry.value)) continue;
       report({ range: entry.valueRange, message: `${entry.key}=${entry.value} ${UNSIGNED}` });

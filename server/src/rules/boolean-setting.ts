@@ -22,7 +22,7 @@ export interface TrueSetting {
  * variable says nothing: Django's default or the settings module decides then.
  */
 export function reportSettingNotTrue(env: EnvFile, { file, project, report }: RuleContext, setting: TrueSetting): void {
-  for (const entry of readSettingEntries(env, setting.setting, project)) {
+  for (const entry of readSettingEntries(env, setting.setting, { file, project })) {
     if (isEnvironReference(entry.value) || environBool(entry.value)) continue;
     const note = setting.fixNote ? ` (${setting.fixNote})` : '';
     report({

@@ -1,5 +1,6 @@
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile, ProjectModel } from '../project/model';
+import { productionLinks } from '../project/production';
 import { productionReads } from './production-reads';
 import type { Fix } from './rule';
 
@@ -20,12 +21,22 @@ export function settingEntries(env: EnvFile, setting: string): EnvEntry[] {
 }
 
 /**
- * The entries an env side judges: those of variables production reads (all of them while what
- * production reads is unknown). A variable nothing reads changes nothing: DJ803 says so, once,
- * and the env side does not judge a value no setting gets.
+ * The entries an env side judges. In a file that feeds production's Django process, those of
+ * variables production reads (all of them while what production reads is unknown): a variable
+ * nothing reads changes nothing, DJ803 says so, once, and the env side does not judge a value no
+ * setting gets. Elsewhere (a root `.env` of unknown use) who reads the file is unknown: all.
  */
-export function readSettingEntries(env: EnvFile, setting: string, project: ProjectModel): EnvEntry[] {
-  return settingEntries(env, setting).filter((entry) => productionReads(project, entry.key) !== false);
+export function readSettingEntries(env: EnvFile, setting: string, { file, project }: { file: ProjectFile; project: ProjectModel }): EnvEntry[] {
+  const entries = settingEntries(env, setting);
+  if (entries.length === 0 || !feedsProduction(project, file)) return entries;
+  return entries.filter((entry) => productionReads(project, entry.key) !== false);
+}
+
+/** Whether a file gives production's Django process its environment: one of its env files, or a compose file of its web service. */
+export function feedsProduction(project: ProjectModel, file: ProjectFile): boolean {
+  const links = productionLinks(project);
+  if (file.kind === 'compose') return links.webService?.layers.some((layer) => layer.file === file) ?? false;
+  return [...(links.environment?.values() ?? [])].some((value) => value.file === file);
 }
 
 /** Variables that show an env file configures a Django app (not Postgres or Redis alone). */

@@ -38,7 +38,7 @@ describe('preflight checklist', () => {
     assert.equal(status, 1);
     assert.match(stdout, /^Automated items failing \(\d+\):$/m);
     assert.match(stdout, /^ {2}examples\/DEPLOYMENT_CHECKLIST\.md:\d+ {2}\[x\] `DEBUG = False` in production {2}\(Critical: must be complete before going live › DEBUG and settings module; automated DJ\d{3}.*; failing \(\d+ problems?\)\)$/m);
-    assert.match(stdout, /^ {6}examples\/\.envs\/\.production\/\.django:4:14 {2}DJ202 {2}DJANGO_DEBUG=True/m);
+    assert.match(stdout, /^ {6}examples\/\.envs\/\.production\/\.django:4:14 {2}DJ201 {2}DEBUG is True/m);
     assert.match(stdout, /^Critical items open \(\d+\):$/m);
     assert.match(stdout, /\[ \] Test backup restoration {2}\(Critical: must be complete before going live › Backups; manual; open\)/);
     assert.match(stdout, /✖ \d+ \/ \d+ done, \d+ critical open, \d+ automated failing/);

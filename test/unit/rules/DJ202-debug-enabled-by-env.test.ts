@@ -39,6 +39,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      path: '.env',
+      text: 'DEBUG=True\n',
+      files: { [PRODUCTION]: READS_DJANGO_DEBUG, '.envs/.production/.django': 'DJANGO_DEBUG=False\n' },
+      name: 'a root .env that does not feed production: who reads it is unknown, so it is judged',
+      errors: [{ line: 1, column: 7, severity: 'warning' }],
+      output: 'DEBUG=False\n',
+    },
+    {
       text: 'DJANGO_DEBUG=False\nDEBUG=True\n',
       files: { [PRODUCTION]: 'import os\nDEBUG = os.environ.get("DEBUG") == "True"\n' },
       name: 'the variable production reads',
