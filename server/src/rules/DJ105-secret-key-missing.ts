@@ -13,7 +13,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ105',
     name: 'secret-key-missing',
-    description: 'DJANGO_SECRET_KEY or SECRET_KEY is empty, or a production Django env file sets neither.',
+    description: 'DJANGO_SECRET_KEY or SECRET_KEY is empty, or production lacks the variable its settings read the key from (or, with no production settings known, a production Django env file sets neither).',
     category: 'secrets',
     severity: 'error',
     checklistItem: 'Secret key is generated and secured',
