@@ -8,6 +8,7 @@ import { missingRequiredReads, missingVariableReport } from './required-env';
 import { Fix, Rule } from './rule';
 import { reportComposeSecretKeyMissing } from './compose-secret-key';
 import { SECRET_KEY_VARIABLES, generateSecretKey } from './secrets';
+import { envValueCause } from './settings-findings';
 
 export const rule: Rule = {
   meta: {
@@ -48,6 +49,8 @@ export const rule: Rule = {
         range: entry.keyRange,
         message: `${entry.key} is empty: Django raises ImproperlyConfigured the first time it needs the key, and check --deploy reports W009.`,
         fixes: [fillEmptyValueFix(file, env, entry)],
+        // DJ102's settings side would call the same line's empty key weak: one diagnostic.
+        cause: envValueCause(entry),
       });
     }
     if (entries.length > 0 || !ownsAbsentKey(project, file, env)) return;

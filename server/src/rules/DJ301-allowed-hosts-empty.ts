@@ -4,7 +4,7 @@ import type { ProjectFile } from '../project/model';
 import { readSettingEntries } from './env-settings';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
-import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
+import { describeSetting, envValueCause, fixes, known, reportSetting, setValueFix } from './settings-findings';
 import { checkComposeEnvironment } from './compose-environment-side';
 
 const PLACEHOLDER_HOST = 'example.com';
@@ -29,6 +29,8 @@ export const rule: Rule = {
         range: entry.keyRange,
         message: `${entry.key} holds no host: with DEBUG off, Django answers every request with 400 Bad Request.`,
         fixes: [placeholderHostFix(file, env, entry)],
+        // The settings side reports the same line's value (ALLOWED_HOSTS is []): one diagnostic.
+        cause: envValueCause(entry),
       });
     }
   },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { rule } from '../../../server/src/rules/DJ105-secret-key-missing';
 import { rule as requiredEnvMissing } from '../../../server/src/rules/DJ605-required-env-missing';
+import { rule as secretKeyWeak } from '../../../server/src/rules/DJ102-secret-key-weak';
 import { applyEdits } from '../../../server/src/engine/fix-all';
 import { lintCase, ruleTester } from '../rule-tester';
 
@@ -59,6 +60,13 @@ ruleTester(rule, {
       text: 'DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=\n',
       errors: [{ line: 2, column: 1, endColumn: 18, severity: 'error', message: 'is empty' }],
       output: /^DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/,
+    },
+    {
+      text: 'DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=\n',
+      files: { [PRODUCTION]: readsKey },
+      alsoRun: [secretKeyWeak],
+      name: 'empty, and the settings read it: one finding (DJ102 does not call it weak as well)',
+      errors: [{ line: 2, column: 1, message: 'is empty', related: [] }],
     },
     { text: 'SECRET_KEY=""\n', name: 'empty quotes', errors: [{ line: 1, column: 1, message: 'SECRET_KEY is empty' }] },
     { text: 'DJANGO_SECRET_KEY=   # set me\n', name: 'only a comment', errors: [{ line: 1, column: 1 }] },
