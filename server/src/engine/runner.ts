@@ -3,7 +3,8 @@ import { FileContext } from '../project/classify';
 import { ProjectFile, ProjectModel, relativePosix } from '../project/model';
 import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
-import { SettingsView, settingsViewsFor } from '../settings/project-settings';
+import { feedsProductionEnvironment } from '../project/production';
+import { SettingsView, productionSettings, settingsViewsFor } from '../settings/project-settings';
 import { Suppressions, readSuppressions } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
@@ -68,7 +69,7 @@ function runChecks(
   if (file.text === null) return;
   if (file.kind === 'env' && rule.checkEnv) rule.checkEnv(project.env(file), context);
   if (file.kind === 'compose' && rule.checkCompose) rule.checkCompose(project.compose(file), context);
-  if ((file.kind === 'settings' || file.kind === 'env') && rule.checkSettings) {
+  if ((file.kind === 'settings' || file.kind === 'env' || file.kind === 'compose') && rule.checkSettings) {
     for (const view of settingsViews()) rule.checkSettings(view, context);
   }
   if (file.kind === 'checklist' && rule.checkChecklist) {
@@ -93,7 +94,14 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   const deploymentFindings = () => (deployment ??= [...lintDeploymentFiles(project, options), ...seenFrom(project, options.otherProjectsFindings)]);
   // The same views serve every settings rule of the file.
   let views: readonly SettingsView[] | undefined;
-  const settingsViews = () => (views ??= settingsViewsFor(project, file));
+  // A compose file of the web service sets production's environment too (`environment:`): a
+  // settings finding about a value set there is reported there, where the fix goes.
+  const viewsOf = (): readonly SettingsView[] => {
+    if (file.kind !== 'compose') return settingsViewsFor(project, file);
+    const production = feedsProductionEnvironment(project, file) ? productionSettings(project) : null;
+    return production ? [production] : [];
+  };
+  const settingsViews = () => (views ??= viewsOf());
   // Root causes (Report.cause) of this file's findings, and those a directive silenced: a silenced
   // cause is silenced whichever rule reported it.
   const causes = new Map<Finding, string>();

@@ -277,6 +277,17 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
   return { environment, unknownVariables, unreadEnvFiles: unread, linkedFiles, applications: production, djangoServices, webService, container, settings, dependencies };
 }
 
+/**
+ * Whether a file gives production's Django process its environment: an env file a value of it
+ * comes from, or a compose file that defines (a layer of) the web service. A settings finding
+ * about a value set there belongs in that file.
+ */
+export function feedsProductionEnvironment(project: ProjectModel, file: ProjectFile): boolean {
+  const links = productionLinks(project);
+  if (file.kind === 'compose') return links.webService?.layers.some((layer) => layer.file === file) ?? false;
+  return [...(links.environment?.values() ?? [])].some((value) => value.file === file);
+}
+
 /** Every file whose diagnostics may change when this one does (transitively through links). */
 export function dependentFiles(project: ProjectModel, filePath: string): string[] {
   const { dependencies } = productionLinks(project);

@@ -1,6 +1,6 @@
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile, ProjectModel } from '../project/model';
-import { productionLinks } from '../project/production';
+import { feedsProductionEnvironment } from '../project/production';
 import { productionReads } from './production-reads';
 import type { Fix } from './rule';
 
@@ -32,12 +32,8 @@ export function readSettingEntries(env: EnvFile, setting: string, { file, projec
   return entries.filter((entry) => productionReads(project, entry.key) !== false);
 }
 
-/** Whether a file gives production's Django process its environment: one of its env files, or a compose file of its web service. */
-export function feedsProduction(project: ProjectModel, file: ProjectFile): boolean {
-  const links = productionLinks(project);
-  if (file.kind === 'compose') return links.webService?.layers.some((layer) => layer.file === file) ?? false;
-  return [...(links.environment?.values() ?? [])].some((value) => value.file === file);
-}
+/** Whether a file gives production's Django process its environment (project/production.ts). */
+export const feedsProduction = feedsProductionEnvironment;
 
 /** Variables that show an env file configures a Django app (not Postgres or Redis alone). */
 const DJANGO_MARKERS = ['SECRET_KEY', 'DEBUG', 'ALLOWED_HOSTS', 'SETTINGS_MODULE'];

@@ -9,6 +9,7 @@ import { productionSettings } from '../settings/project-settings';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import type { ProjectModel } from '../project/model';
 import { CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP, XFRAME_MIDDLEWARE } from '../settings/django-defaults';
+import { composeValueFix } from './compose-services';
 import { rootCause } from './rule';
 import type { Fix, RelatedLocation, Report, RuleContext } from './rule';
 
@@ -58,6 +59,13 @@ export function reportSetting(view: SettingsView, lookup: SettingLookup, { repor
     path = source.file.path;
     range = source.entry.valueRange;
     cause ??= envValueCause(source.entry);
+  } else if (source?.composeFile && source.composeEntry) {
+    // Set by compose `environment:`: the line to change is there, where DJ202's compose side
+    // judges the same value.
+    related.push({ path, range, message: `read here by ${lookup.value.env!.reader}("${lookup.value.env!.variable}")` });
+    path = source.composeFile.path;
+    range = source.composeEntry.valueRange;
+    cause ??= envValueCause({ key: source.composeEntry.key, line: source.composeEntry.keyRange.start.line });
   } else if (lookup.state === 'set' && lookup.value.env && !lookup.value.env.source && lookup.value.env.hasDefault) {
     // The default in effect decides the value: DJ203 may judge the same default.
     cause ??= envDefaultCause(lookup.value.env);
@@ -137,6 +145,12 @@ export function setValueFix(view: SettingsView, name: string, lookup: SettingLoo
   const read = lookup.value.env;
   if (read?.source?.file && read.source.entry) {
     return { title: `Set ${read.variable}=${env}${note}`, safe, preferred: true, edits: [{ path: read.source.file.path, range: read.source.entry.valueRange, newText: env }] };
+  }
+  if (read?.source?.composeFile && read.source.composeEntry) {
+    // A value interpolated from elsewhere is fixed where it is set, not by overwriting the reference.
+    const written = read.source.composeEntry.value;
+    if (!written || written.template.parts.some((part) => part.kind === 'variable')) return null;
+    return composeValueFix(read.source.composeFile, read.source.composeEntry, env, `Set ${read.variable}: ${env}${note}`, safe)[0] ?? null;
   }
   if (read && read.hasDefault && read.defaultAt) return replaceDefaultFix(lookup, python, `Make the default of ${read.variable} ${python}${note}`, safe);
   if (read) return null;
