@@ -102,7 +102,7 @@ function byPosition(a: JsonFinding, b: JsonFinding): number {
 }
 
 function lintPaths(options: CliOptions): JsonFinding[] {
-  const output = (findings: Finding[]) => findings.map((finding) => toJsonFinding(finding, fromWorkingDirectory(finding.path)));
+  const output = (findings: Finding[]) => findings.map((finding) => toJsonFinding(finding, fromWorkingDirectory));
   if (!options.fix) {
     const printed: JsonFinding[] = [];
     for (const group of projectGroups(options)) {

@@ -53,6 +53,11 @@ export interface ExpectedError {
   severity?: Severity;
   /** A substring or pattern the message must match. */
   message?: string | RegExp;
+  /**
+   * The finding's related information, all of it, in order (a root cause reported once: the other
+   * places it was seen). `path` relative to the root, defaulting to the case's path.
+   */
+  related?: { path?: string; line: number; message?: string | RegExp }[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -170,6 +175,16 @@ export function ruleTester(rule: Rule, table: { valid: ValidCase[]; invalid: Inv
             if (expected.severity) assert.equal(finding.severity, expected.severity);
             if (typeof expected.message === 'string') assert.ok(finding.message.includes(expected.message), `"${finding.message}" lacks "${expected.message}"`);
             if (expected.message instanceof RegExp) assert.match(finding.message, expected.message);
+            if (expected.related) {
+              const related = finding.related ?? [];
+              const shown = related.map((place) => `${place.path.slice(ROOT.length + 1)}:${place.range.start.line + 1} ${place.message}`);
+              assert.equal(related.length, expected.related.length, `related of finding ${index}: ${shown.join(' | ')}`);
+              expected.related.forEach((want, at) => {
+                assert.equal(shown[at].split(' ')[0], `${want.path ?? testCase.path ?? DEFAULT_PATH}:${want.line}`, `related ${at}: ${shown[at]}`);
+                if (typeof want.message === 'string') assert.ok(related[at].message.includes(want.message), `"${related[at].message}" lacks "${want.message}"`);
+                if (want.message instanceof RegExp) assert.match(related[at].message, want.message);
+              });
+            }
             if (testCase.secret) assert.ok(!finding.message.includes(testCase.secret), `message shows the secret: ${finding.message}`);
           });
           if (testCase.output !== undefined) {

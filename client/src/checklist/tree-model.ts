@@ -79,6 +79,12 @@ function statusDescription(item: ItemStatus): string {
   return 'nothing to check';
 }
 
+/** A related place's path as the problem's own is shown: relative to the same root. */
+function relativeTo(problem: ProblemStatus, placePath: string): string {
+  const root = problem.path.slice(0, problem.path.length - problem.relativePath.length);
+  return root && placePath.startsWith(root) ? placePath.slice(root.length) : placePath;
+}
+
 function problemNode(problem: ProblemStatus, index: number, idPrefix: string): ChecklistNode {
   const file = problem.relativePath;
   return {
@@ -86,7 +92,11 @@ function problemNode(problem: ProblemStatus, index: number, idPrefix: string): C
     kind: 'problem',
     label: problem.message,
     description: `${problem.code} ${file}:${problem.range.start.line + 1}`,
-    tooltip: `${problem.code} (${problem.severity}) in ${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}\n${problem.message}`,
+    tooltip: [
+      `${problem.code} (${problem.severity}) in ${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}\n${problem.message}`,
+      // One root cause is one problem: its other places follow it.
+      ...(problem.related ?? []).map((place) => `  ↳ ${relativeTo(problem, place.path)}:${place.range.start.line + 1}: ${place.message}`),
+    ].join('\n'),
     checkbox: null,
     tick: null,
     icon: problem.severity === 'error' ? 'problem-error' : problem.severity === 'warning' ? 'problem-warning' : 'problem-info',

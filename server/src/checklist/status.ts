@@ -1,7 +1,7 @@
 import type { Range } from '../parse/source-text';
 import type { FileKind } from '../project/classify';
 import type { ProjectFile, ProjectModel } from '../project/model';
-import type { ReportedProblem, Rule, Severity } from '../rules/rule';
+import type { RelatedLocation, ReportedProblem, Rule, Severity } from '../rules/rule';
 import { ChecklistFile, Priority, sectionPath } from './checklist-file';
 import { itemRules } from './markers';
 
@@ -20,7 +20,12 @@ export interface ProblemStatus {
   path: string;
   relativePath: string;
   range: Range;
+  /** The finding's other places (one root cause is one problem): shown under it. */
+  related: RelatedLocation[];
 }
+
+/** A finding as the checklist judges items by it. */
+export type ChecklistFinding = ReportedProblem & { path: string; related?: RelatedLocation[] };
 
 export interface ItemStatus {
   index: number;
@@ -90,7 +95,7 @@ export interface StatusInput {
   file: ProjectFile;
   checklist: ChecklistFile;
   /** The project's findings; those of the checklist file itself are ignored. */
-  findings: readonly (ReportedProblem & { path: string })[];
+  findings: readonly ChecklistFinding[];
   registry: readonly Rule[];
 }
 
@@ -109,7 +114,7 @@ export function checklistStatus({ project, file, checklist, findings, registry }
     if (automated) {
       problems = deployment
         .filter((finding) => codes.has(finding.code))
-        .map(({ code, message, severity, path, relativePath, range }) => ({ code, message, severity, path, relativePath, range }));
+        .map(({ code, message, severity, path, relativePath, range, related }) => ({ code, message, severity, path, relativePath, range, related: related ?? [] }));
       const rules = registry.filter((rule) => codes.has(rule.meta.code));
       const judged = rules.some((rule) => judgedKinds(rule).some((kind) => judgedFileKinds.has(kind)));
       status = problems.length > 0 ? 'failing' : judged ? 'passing' : 'unchecked';
@@ -153,7 +158,7 @@ export function checklistStatus({ project, file, checklist, findings, registry }
 }
 
 /** The status of the project's checklist file, or null when the project has none (or it could not be read). */
-export function projectChecklistStatus(project: ProjectModel, findings: readonly (ReportedProblem & { path: string })[], registry: readonly Rule[]): ChecklistStatus | null {
+export function projectChecklistStatus(project: ProjectModel, findings: readonly ChecklistFinding[], registry: readonly Rule[]): ChecklistStatus | null {
   const file = project.ofKind('checklist').find((candidate) => candidate.text !== null);
   if (!file) return null;
   return checklistStatus({ project, file, checklist: project.checklist(file), findings, registry });

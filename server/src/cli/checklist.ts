@@ -103,7 +103,11 @@ function itemLine(item: ItemStatus, checklistPath: string): string {
 }
 
 function problemLines(item: ItemStatus): string[] {
-  return item.problems.map((problem) => `      ${displayPath(problem.path)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}  ${problem.code}  ${problem.message}`);
+  return item.problems.flatMap((problem) => [
+    `      ${displayPath(problem.path)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}  ${problem.code}  ${problem.message}`,
+    // The problem's other places, indented under it (one root cause, one problem).
+    ...problem.related.map((place) => `        ↳ ${displayPath(place.path)}:${place.range.start.line + 1}:${place.range.start.character + 1}  ${place.message}`),
+  ]);
 }
 
 function summaryLine(status: ChecklistStatus): string {
@@ -130,6 +134,7 @@ function status(options: ChecklistOptions, checklist: ChecklistStatus): number {
         code: problem.code,
         severity: problem.severity,
         message: problem.message,
+        related: problem.related.map((place) => ({ file: displayPath(place.path), line: place.range.start.line + 1, column: place.range.start.character + 1, message: place.message })),
       })),
     }));
     process.stdout.write(JSON.stringify({ file: displayPath(checklist.path), summary: checklist.summary, items }, null, 2) + '\n');

@@ -1,4 +1,15 @@
 import { Finding } from '../engine/runner';
+import type { Range } from '../parse/source-text';
+
+/** A place that explains a finding (where a value is read, another place of the same root cause). */
+export interface JsonLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
 
 export interface JsonFinding {
   file: string;
@@ -14,16 +25,19 @@ export interface JsonFinding {
   checklistItem: string;
   fixable: boolean;
   context: string;
+  /** The finding's related information: one root cause is one finding, its other places here. */
+  related: JsonLocation[];
 }
 
-/** One object per finding; positions 1-based, file relative to the working directory. */
-export function toJsonFinding(finding: Finding, file: string): JsonFinding {
+function positions(range: Range) {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+/** One object per finding; positions 1-based, files relative to the working directory (`display`). */
+export function toJsonFinding(finding: Finding, display: (path: string) => string): JsonFinding {
   return {
-    file,
-    line: finding.range.start.line + 1,
-    column: finding.range.start.character + 1,
-    endLine: finding.range.end.line + 1,
-    endColumn: finding.range.end.character + 1,
+    file: display(finding.path),
+    ...positions(finding.range),
     severity: finding.severity,
     code: finding.code,
     name: finding.name,
@@ -33,6 +47,7 @@ export function toJsonFinding(finding: Finding, file: string): JsonFinding {
     fixable: finding.fixes.length > 0,
     // The context and why: "production: used by service `django` in docker-compose.production.yml".
     context: `${finding.context}: ${finding.contextReason}`,
+    related: (finding.related ?? []).map((place) => ({ file: display(place.path), ...positions(place.range), message: place.message })),
   };
 }
 

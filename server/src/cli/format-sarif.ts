@@ -39,6 +39,15 @@ export function formatSarif(findings: JsonFinding[], version: string): string {
               },
             },
           ],
+          ...(f.related.length > 0
+            ? {
+                relatedLocations: f.related.map((place, id) => ({
+                  id,
+                  physicalLocation: { artifactLocation: { uri: place.file }, region: { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn } },
+                  message: { text: place.message },
+                })),
+              }
+            : {}),
         })),
       },
     ],

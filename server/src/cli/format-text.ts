@@ -16,6 +16,9 @@ export function formatText(findings: JsonFinding[], color: boolean): string {
       const position = `${f.line}:${f.column}`.padEnd(width);
       const severity = paint(f.severity as keyof typeof COLORS, f.severity.padEnd(7));
       lines.push(`  ${paint('dim', position)}  ${severity}  ${f.message}  ${paint('dim', `${f.code} ${f.name}`)}`);
+      // The finding's other places, indented under it: one root cause, one entry in the list.
+      const indent = ' '.repeat(2 + width + 2 + 7 + 2);
+      for (const place of f.related) lines.push(`${indent}${paint('dim', `↳ ${place.file === file ? '' : place.file + ':'}${place.line}:${place.column}`)}  ${place.message}`);
     }
   }
 

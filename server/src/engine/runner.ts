@@ -3,7 +3,8 @@ import { FileContext } from '../project/classify';
 import { ProjectFile, ProjectModel, relativePosix } from '../project/model';
 import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
-import { SettingsView, settingsViewsFor } from '../settings/project-settings';
+import { feedsProductionEnvironment } from '../project/production';
+import { SettingsView, productionSettings, settingsViewsFor } from '../settings/project-settings';
 import { Suppressions, readSuppressions } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
@@ -68,7 +69,7 @@ function runChecks(
   if (file.text === null) return;
   if (file.kind === 'env' && rule.checkEnv) rule.checkEnv(project.env(file), context);
   if (file.kind === 'compose' && rule.checkCompose) rule.checkCompose(project.compose(file), context);
-  if ((file.kind === 'settings' || file.kind === 'env') && rule.checkSettings) {
+  if ((file.kind === 'settings' || file.kind === 'env' || file.kind === 'compose') && rule.checkSettings) {
     for (const view of settingsViews()) rule.checkSettings(view, context);
   }
   if (file.kind === 'checklist' && rule.checkChecklist) {
@@ -93,7 +94,18 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   const deploymentFindings = () => (deployment ??= [...lintDeploymentFiles(project, options), ...seenFrom(project, options.otherProjectsFindings)]);
   // The same views serve every settings rule of the file.
   let views: readonly SettingsView[] | undefined;
-  const settingsViews = () => (views ??= settingsViewsFor(project, file));
+  // A compose file of the web service sets production's environment too (`environment:`): a
+  // settings finding about a value set there is reported there, where the fix goes.
+  const viewsOf = (): readonly SettingsView[] => {
+    if (file.kind !== 'compose') return settingsViewsFor(project, file);
+    const production = feedsProductionEnvironment(project, file) ? productionSettings(project) : null;
+    return production ? [production] : [];
+  };
+  const settingsViews = () => (views ??= viewsOf());
+  // Root causes (Report.cause) of this file's findings, and those a directive silenced: a silenced
+  // cause is silenced whichever rule reported it.
+  const causes = new Map<Finding, string>();
+  const silencedCauses = new Set<string>();
   const reporterFor = (rule: Rule, override: Severity | undefined) => (report: Report): void => {
     const base = report.severity ?? rule.meta.severity;
     const contextual = rule.meta.anyContext ? base : severityInContext(base, context);
@@ -102,8 +114,11 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
     // finding on an env line the rule's env check already reported is not repeated.
     if (report.path !== undefined && report.path !== file.path) return;
     if (report.path !== undefined && findings.some((found) => found.code === rule.meta.code && sameRange(found.range, report.range))) return;
-    if (suppressions?.isSuppressed([rule.meta.code, rule.meta.name], report.range.start.line, !rule.checkSuppressions)) return;
-    findings.push({
+    if (suppressions?.isSuppressed([rule.meta.code, rule.meta.name], report.range.start.line, !rule.checkSuppressions)) {
+      if (report.cause !== undefined) silencedCauses.add(report.cause);
+      return;
+    }
+    const finding: Finding = {
       path: file.path,
       relativePath: file.relativePath,
       range: report.range,
@@ -118,7 +133,9 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
       context,
       contextReason: reason,
       ...(report.related?.length ? { related: report.related } : {}),
-    });
+    };
+    findings.push(finding);
+    if (report.cause !== undefined) causes.set(finding, report.cause);
   };
   const guarded = (rule: Rule, check: () => void): void => {
     try {
@@ -145,7 +162,52 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
       guarded(rule, () => rule.checkSuppressions!(review, { file, project, report }));
     }
   }
-  return findings.sort(compareFindings);
+  return oneFindingPerCause(findings, causes, silencedCauses).sort(compareFindings);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * One diagnostic per root cause: of a file's findings with the same cause, the most severe (then
+ * the lowest code) stays; the others' places become its related information (a place it
+ * already covers adds nothing), and their fixes join its own.
+ */
+function oneFindingPerCause(findings: Finding[], causes: Map<Finding, string>, silenced: Set<string>): Finding[] {
+  if (causes.size === 0) return findings;
+  const kept = new Map<string, Finding>();
+  const result: Finding[] = [];
+  // Independent of the order rules ran in: the most severe, then the lowest code, then the first place.
+  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareFindings(a, b));
+  const merged = new Map<Finding, Finding>();
+  for (const finding of ordered) {
+    const cause = causes.get(finding);
+    if (cause === undefined) continue;
+    if (silenced.has(cause)) {
+      merged.set(finding, finding);
+      continue;
+    }
+    const winner = kept.get(cause);
+    if (!winner) {
+      kept.set(cause, finding);
+      continue;
+    }
+    merged.set(finding, winner);
+    const related = [...(winner.related ?? [])];
+    const place = (location: { path: string; range: Range }) => (other: { path: string; range: Range }) => other.path === location.path && sameRange(other.range, location.range);
+    const candidates = [{ path: finding.path, range: finding.range, message: `${finding.code}: ${finding.message}` }, ...(finding.related ?? [])];
+    for (const candidate of candidates) {
+      if (place(candidate)(winner) || related.some(place(candidate))) continue;
+      related.push(candidate);
+    }
+    const fixes = [...winner.fixes];
+    for (const fix of finding.fixes) {
+      const edits = JSON.stringify(fix.edits);
+      if (!fixes.some((known) => JSON.stringify(known.edits) === edits)) fixes.push({ ...fix, preferred: false });
+    }
+    Object.assign(winner, { fixes, ...(related.length > 0 ? { related } : {}) });
+  }
+  for (const finding of findings) if (!merged.has(finding)) result.push(finding);
+  return result;
 }
 
 /**

@@ -355,6 +355,26 @@ function mergeLayers(project: ProjectModel, application: ComposeApplication, nam
   };
 }
 
+/**
+ * The env files a service names whose contents the project does not hold: absent (usually
+ * gitignored on purpose: the server has them), unreadable, outside the project, or at a path
+ * that depends on the shell. `required: false` files count too: compose skips such a file only
+ * where it is absent, and the repository cannot say whether the server has it.
+ */
+export function unreadEnvFiles(service: EffectiveService): ResolvedEnvFile[] {
+  return service.envFiles.filter((envFile) => !envFile.file || envFile.file.text === null || envFile.file.kind !== 'env');
+}
+
+/** How a message names an env file the project does not hold: its path as written (and as resolved). */
+export function describeUnreadEnvFile(project: ProjectModel, envFile: ResolvedEnvFile): string {
+  const written = envFile.reference.path.text;
+  if (!envFile.path) return `${written} (its path depends on the shell)`;
+  const relative = path.relative(project.root, envFile.path).split(path.sep).join('/');
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return `${written} (outside the project)`;
+  if (envFile.file) return `${relative} (unreadable)`;
+  return `${relative} (not in the repository)`;
+}
+
 /** Where a container variable comes from, in the order compose applies them. */
 export interface ServiceVariable {
   key: string;

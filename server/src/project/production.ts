@@ -13,9 +13,12 @@ import type { EnvEntry } from '../parse/env';
 import {
   ComposeApplication,
   EffectiveService,
+  ResolvedEnvFile,
   composeApplications,
   composeOf,
+  describeUnreadEnvFile,
   serviceEnvironment,
+  unreadEnvFiles,
 } from './compose-application';
 import { ContainerEnvironment, containerEnvironment } from './entrypoint-exports';
 import type { ProjectFile, ProjectModel } from './model';
@@ -43,6 +46,32 @@ export interface SelectedSettings {
   file: ProjectFile | null;
 }
 
+/**
+ * Variables production sets from a source that cannot be read: name -> origin. When an env file
+ * of the web service is not in the repository (DJ706: usually gitignored, present only on the
+ * server), any variable may come from it: `get`/`has` then answer `otherwise` for every name
+ * production does not set knowingly, so the evaluator takes none of them as unset. Iteration
+ * lists only the names seen.
+ */
+export class UnknownVariables extends Map<string, string> {
+  constructor(readonly otherwise: string | null = null) {
+    super();
+  }
+
+  override get(name: string): string | undefined {
+    return super.get(name) ?? this.otherwise ?? undefined;
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.otherwise !== null;
+  }
+
+  /** Whether the name was seen with a source of its own (not merely `otherwise`). */
+  lists(name: string): boolean {
+    return super.has(name);
+  }
+}
+
 /** What the project says production runs with. */
 export interface ProductionLinks {
   /** The environment of the production Django process; null when no production environment is known. */
@@ -51,7 +80,12 @@ export interface ProductionLinks {
    * Variables production sets from a source we cannot read (shell interpolation, pass-through
    * `- NAME`): present, value unknown. Not in `environment`, so readers never take a guess for a value.
    */
-  unknownVariables: Map<string, string>;
+  unknownVariables: UnknownVariables;
+  /**
+   * The web service's env files the project does not hold (absent, unreadable, outside it): while
+   * one is missing, production's environment is unknown beyond what later sources set.
+   */
+  unreadEnvFiles: ResolvedEnvFile[];
   /** Files that are production because a production file points at them: path -> reason. */
   linkedFiles: Map<string, string>;
   /** The compose applications production starts (production compose files with their overrides). */
@@ -168,14 +202,27 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
   const webService = djangoServices[0] ?? null;
 
   let environment: Map<string, EnvironmentValue> | null = null;
-  const unknownVariables = new Map<string, string>();
+  let unknownVariables = new UnknownVariables();
+  let unread: ResolvedEnvFile[] = [];
   let settings: SelectedSettings | null = null;
   let container: ContainerEnvironment | null = null;
   if (webService) {
     environment = new Map();
+    unread = unreadEnvFiles(webService);
+    // Compose applies env files in order, later winning, `environment:` over them all: a value
+    // from an env file before the last unread one may be overridden by it; anything else may
+    // come from it.
+    const order = webService.envFiles.map((envFile) => envFile.file);
+    const lastUnread = unread.length > 0 ? webService.envFiles.lastIndexOf(unread[unread.length - 1]) : -1;
+    const gap = lastUnread >= 0 ? describeUnreadEnvFile(project, webService.envFiles[lastUnread]) : null;
+    if (gap) unknownVariables = new UnknownVariables(`${gap}, an env_file of service \`${webService.name}\` that may set it`);
     for (const variable of serviceEnvironment(project, webService).values()) {
       if (variable.value === null) {
         unknownVariables.set(variable.key, variable.origin);
+        continue;
+      }
+      if (gap && variable.envFile && order.lastIndexOf(variable.envFile) < lastUnread) {
+        unknownVariables.set(variable.key, `${variable.origin} unless ${gap}, read after it, sets it too`);
         continue;
       }
       environment.set(variable.key, {
@@ -191,7 +238,7 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
     // value: a script's export is often a fallback under `if [ -z "$NAME" ]`.
     container = containerEnvironment(project, webService);
     for (const [name, origin] of container.variables) {
-      if (!environment.has(name) && !unknownVariables.has(name)) unknownVariables.set(name, origin);
+      if (!environment.has(name) && !unknownVariables.lists(name)) unknownVariables.set(name, origin);
     }
     const selected = environment.get('DJANGO_SETTINGS_MODULE');
     if (selected) {
@@ -227,7 +274,18 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
     if (!linkedFiles.has(filePath)) linkedFiles.set(filePath, reason);
   }
 
-  return { environment, unknownVariables, linkedFiles, applications: production, djangoServices, webService, container, settings, dependencies };
+  return { environment, unknownVariables, unreadEnvFiles: unread, linkedFiles, applications: production, djangoServices, webService, container, settings, dependencies };
+}
+
+/**
+ * Whether a file gives production's Django process its environment: an env file a value of it
+ * comes from, or a compose file that defines (a layer of) the web service. A settings finding
+ * about a value set there belongs in that file.
+ */
+export function feedsProductionEnvironment(project: ProjectModel, file: ProjectFile): boolean {
+  const links = productionLinks(project);
+  if (file.kind === 'compose') return links.webService?.layers.some((layer) => layer.file === file) ?? false;
+  return [...(links.environment?.values() ?? [])].some((value) => value.file === file);
 }
 
 /** Every file whose diagnostics may change when this one does (transitively through links). */

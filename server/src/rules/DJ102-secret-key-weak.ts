@@ -34,6 +34,8 @@ export const rule: Rule = {
     if (!secret) return;
     const { lookup, key } = secret;
     if (key !== '' && (secretPlaceholder(key) || key.startsWith('django-insecure-'))) return;
+    // An empty key from an env line is DJ105's (as on the env side): one finding per problem.
+    if (key === '' && lookup.state === 'set' && lookup.value.env?.source?.entry) return;
     const failure = secretKeyW009Failure(key);
     if (!failure) return;
     reportSetting(settings, lookup, context, {

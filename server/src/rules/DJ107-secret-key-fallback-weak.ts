@@ -1,7 +1,7 @@
 import { Range, SourceText, rangeContains } from '../parse/source-text';
 import type { ProjectModel } from '../project/model';
 import { envListItems } from './env-list-items';
-import { settingEntries, settingVariables } from './env-settings';
+import { readSettingEntries, settingVariables } from './env-settings';
 import { Fix, Rule } from './rule';
 import { maskSecret, secretKeyW009Failure, secretPlaceholder } from './secrets';
 import { known, reportSetting } from './settings-findings';
@@ -16,8 +16,8 @@ export const rule: Rule = {
     checklistItem: 'Unique, strong SECRET_KEY',
     djangoCheck: 'security.W025',
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'SECRET_KEY_FALLBACKS')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'SECRET_KEY_FALLBACKS', { file, project })) {
       // The same split as environList (commas, empty items dropped), keeping each item's offset.
       let offset = 0;
       let index = 0;

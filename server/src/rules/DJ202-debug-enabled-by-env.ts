@@ -1,7 +1,8 @@
 import { environBool } from '../parse/django-environ';
-import { replaceValueFix, settingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './env-settings';
 import { Rule } from './rule';
 import { checkComposeEnvironment } from './compose-environment-side';
+import { envValueCause } from './settings-findings';
 
 export const rule: Rule = {
   meta: {
@@ -16,13 +17,15 @@ export const rule: Rule = {
   checkCompose(compose, context) {
     checkComposeEnvironment((env, inner) => rule.checkEnv!(env, inner), compose, context);
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'DEBUG')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'DEBUG', { file, project })) {
       if (!environBool(entry.value)) continue;
       report({
         range: entry.valueRange,
         message: `${entry.key}=${entry.value} turns DEBUG on: tracebacks, settings and SQL are shown to anyone who triggers an error.`,
         fixes: [replaceValueFix(file, entry, 'False', `Set ${entry.key}=False`)],
+        // DJ201 judges the same line when production's settings read it: one diagnostic.
+        cause: envValueCause(entry),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { pythonRepr, truthy } from '../settings/value';
-import { known, replaceDefaultFix, reportSetting, fixes } from './settings-findings';
+import { envDefaultCause, known, replaceDefaultFix, reportSetting, fixes } from './settings-findings';
 import { Rule } from './rule';
 import { reportComposeDebugDefaults } from './compose-debug-default';
 
@@ -37,6 +37,8 @@ export const rule: Rule = {
         `${read.reader}("${read.variable}") defaults to ${defaultText ?? 'a true value'}: wherever ${read.variable} is missing — a new server, a typo in the env file — ` +
         `DEBUG is on. Make the safe value the default.`,
       djangoCheck: inEffect ? 'security.W018' : null,
+      // In effect, DJ201 reports DEBUG on at the same read: one diagnostic.
+      cause: envDefaultCause(read),
       fixes: fixes(replaceDefaultFix(lookup, read.reader.startsWith('os.') ? '"False"' : 'False', `Make the default of ${read.variable} False`, true)),
     });
   },

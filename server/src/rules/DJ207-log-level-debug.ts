@@ -1,5 +1,6 @@
 import type { EnvEntry } from '../parse/env';
-import { replaceValueFix } from './env-settings';
+import { feedsProduction, replaceValueFix } from './env-settings';
+import { productionReads } from './production-reads';
 import type { Binding } from '../settings/evaluate';
 import type { SettingsView } from '../settings/project-settings';
 import { Value, dictGet } from '../settings/value';
@@ -18,9 +19,11 @@ export const rule: Rule = {
     checklistItem: 'Log level INFO or WARNING in production',
     djangoCheck: null,
   },
-  checkEnv(env, { file, report }) {
+  checkEnv(env, { file, project, report }) {
+    // In a file that feeds production, only a level something reads (DJ803 reports the others).
+    const judged = (entry: EnvEntry) => !feedsProduction(project, file) || productionReads(project, entry.key) !== false;
     const entries = LOG_LEVEL_VARIABLES.map((key) => env.get(key))
-      .filter((entry): entry is EnvEntry => entry !== undefined)
+      .filter((entry): entry is EnvEntry => entry !== undefined && judged(entry))
       .sort((a, b) => a.line - b.line);
     for (const entry of entries) {
       if (entry.value.trim().toUpperCase() !== 'DEBUG') continue;

@@ -1,10 +1,10 @@
 import { environList } from '../parse/django-environ';
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile } from '../project/model';
-import { settingEntries } from './env-settings';
+import { readSettingEntries } from './env-settings';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
-import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
+import { describeSetting, envValueCause, fixes, known, reportSetting, setValueFix } from './settings-findings';
 import { checkComposeEnvironment } from './compose-environment-side';
 
 const PLACEHOLDER_HOST = 'example.com';
@@ -22,13 +22,15 @@ export const rule: Rule = {
   checkCompose(compose, context) {
     checkComposeEnvironment((env, inner) => rule.checkEnv!(env, inner), compose, context);
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'ALLOWED_HOSTS')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'ALLOWED_HOSTS', { file, project })) {
       if (environList(entry.value).length > 0) continue;
       report({
         range: entry.keyRange,
         message: `${entry.key} holds no host: with DEBUG off, Django answers every request with 400 Bad Request.`,
         fixes: [placeholderHostFix(file, env, entry)],
+        // The settings side reports the same line's value (ALLOWED_HOSTS is []): one diagnostic.
+        cause: envValueCause(entry),
       });
     }
   },

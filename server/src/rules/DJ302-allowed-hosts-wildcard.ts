@@ -1,5 +1,5 @@
 import { envListItems } from './env-list-items';
-import { settingEntries } from './env-settings';
+import { readSettingEntries } from './env-settings';
 import { Rule } from './rule';
 import { known, reportSetting } from './settings-findings';
 import { checkComposeEnvironment } from './compose-environment-side';
@@ -17,8 +17,8 @@ export const rule: Rule = {
   checkCompose(compose, context) {
     checkComposeEnvironment((env, inner) => rule.checkEnv!(env, inner), compose, context);
   },
-  checkEnv(env, { report }) {
-    for (const entry of settingEntries(env, 'ALLOWED_HOSTS')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'ALLOWED_HOSTS', { file, project })) {
       // env.list does not trim, so " *" is a host that never matches, not a wildcard.
       for (const item of envListItems(env, entry)) {
         if (item.text !== '*') continue;

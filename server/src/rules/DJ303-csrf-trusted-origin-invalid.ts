@@ -1,5 +1,5 @@
 import { envListItems } from './env-list-items';
-import { settingEntries, settingVariables } from './env-settings';
+import { readSettingEntries, settingVariables } from './env-settings';
 import { Fix, Rule } from './rule';
 import { known, reportSetting } from './settings-findings';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
     checklistItem: 'CSRF protection is enabled',
     djangoCheck: '4_0.E001',
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'CSRF_TRUSTED_ORIGINS')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'CSRF_TRUSTED_ORIGINS', { file, project })) {
       for (const item of envListItems(env, entry)) {
         const origin = item.text.trim();
         if (origin === '') continue;

@@ -1,11 +1,12 @@
 import { environInt, isEnvironReference } from '../parse/django-environ';
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile } from '../project/model';
-import { appendLinesFix, isDjangoEnvFile, replaceValueFix, settingEntries, settingVariables, startOfFile } from './env-settings';
+import { appendLinesFix, isDjangoEnvFile, readSettingEntries, replaceValueFix, settingEntries, startOfFile } from './env-settings';
+import { productionReads } from './production-reads';
 import { HSTS_ONE_YEAR } from './hsts';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
-import { describeSetting, fixes, known, productionSetsWithoutEnv, reportSetting, securityMiddleware, setValueFix } from './settings-findings';
+import { describeSetting, fixes, known, reportSetting, securityMiddleware, setValueFix } from './settings-findings';
 
 const HARD_TO_UNDO = 'hard to undo: browsers remember HSTS for as long as it says';
 
@@ -20,20 +21,23 @@ export const rule: Rule = {
     djangoCheck: 'security.W004',
   },
   checkEnv(env, { file, project, report }) {
-    const entries = settingEntries(env, 'SECURE_HSTS_SECONDS');
-    if (entries.length === 0) {
+    if (settingEntries(env, 'SECURE_HSTS_SECONDS').length === 0) {
       if (!isDjangoEnvFile(env)) return;
-      // The production settings set HSTS without this variable: its absence changes nothing (checkSettings judges the value).
-      if (productionSetsWithoutEnv(project, 'SECURE_HSTS_SECONDS', settingVariables('SECURE_HSTS_SECONDS'))) return;
+      // Known production settings judge SECURE_HSTS_SECONDS themselves, from whichever variable
+      // they read (the default in effect, at the read): the env side speaks of absence only
+      // while what production reads is unknown, and says so.
+      if (productionReads(project, 'DJANGO_SECURE_HSTS_SECONDS') !== null) return;
       report({
         range: startOfFile(env),
         message:
           `DJANGO_SECURE_HSTS_SECONDS (or SECURE_HSTS_SECONDS) is not set: unless the settings module sets it, HSTS stays off ` +
-          `(Django's default is 0) and browsers can be downgraded to plain HTTP. The seed asks for ${HSTS_ONE_YEAR} (one year).`,
+          `(Django's default is 0) and browsers can be downgraded to plain HTTP. The seed asks for ${HSTS_ONE_YEAR} (one year). ` +
+          `(No production settings module is known, so which variable the settings read cannot be checked.)`,
         fixes: hstsBlockFixes(file, env),
       });
       return;
     }
+    const entries = readSettingEntries(env, 'SECURE_HSTS_SECONDS', { file, project });
     for (const entry of entries) {
       if (isEnvironReference(entry.value)) continue;
       const problem = hstsProblem(entry);

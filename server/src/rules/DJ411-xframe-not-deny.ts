@@ -1,5 +1,5 @@
 import { isEnvironReference } from '../parse/django-environ';
-import { replaceValueFix, settingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './env-settings';
 import { Rule } from './rule';
 import { XFRAME_MIDDLEWARE, describeSetting, fixes, hasMiddleware, known, reportSetting, setValueFix } from './settings-findings';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
     checklistItem: 'Configure X-Frame-Options',
     djangoCheck: 'security.W019',
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'X_FRAME_OPTIONS')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'X_FRAME_OPTIONS', { file, project })) {
       if (entry.value === 'DENY' || isEnvironReference(entry.value)) continue;
       report({
         range: entry.valueRange,

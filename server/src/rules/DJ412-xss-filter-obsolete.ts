@@ -1,4 +1,4 @@
-import { settingEntries } from './env-settings';
+import { readSettingEntries } from './env-settings';
 import { Rule } from './rule';
 import { reportSetting } from './settings-findings';
 
@@ -12,8 +12,8 @@ export const rule: Rule = {
     checklistItem: 'Enable XSS filter',
     djangoCheck: null,
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'SECURE_BROWSER_XSS_FILTER')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'SECURE_BROWSER_XSS_FILTER', { file, project })) {
       const source = env.source;
       const nextLine = entry.range.end.line + 1;
       const lineStart = { line: entry.range.start.line, character: 0 };

@@ -1,4 +1,4 @@
-import { replaceValueFix, settingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './env-settings';
 import { Rule } from './rule';
 import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
 
@@ -21,8 +21,8 @@ export const rule: Rule = {
     checklistItem: 'Configure production email backend',
     djangoCheck: null,
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'EMAIL_BACKEND')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'EMAIL_BACKEND', { file, project })) {
       const behaviour = DEVELOPMENT_BACKENDS[entry.value.trim()];
       if (!behaviour) continue;
       report({

@@ -1,5 +1,5 @@
 import { randomInt } from 'crypto';
-import { replaceValueFix, settingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './env-settings';
 import { Rule } from './rule';
 import { secretPlaceholder } from './secrets';
 import { describeSetting, fixes, known, listHas, reportSetting, setValueFix } from './settings-findings';
@@ -16,8 +16,8 @@ export const rule: Rule = {
     checklistItem: 'Access controls are tested',
     djangoCheck: null,
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'ADMIN_URL')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'ADMIN_URL', { file, project })) {
       const value = entry.value.trim();
       const problem = adminPathProblem(value);
       if (!problem) continue;

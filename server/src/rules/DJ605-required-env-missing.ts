@@ -1,6 +1,4 @@
-import { productionLinks } from '../project/production';
-import { productionEnvFile, appendToProductionEnv } from './production-env-file';
-import { reportComposeRequiredEnv } from './compose-required-env';
+import { missingRequiredReads, missingVariableReport } from './required-env';
 import { Rule } from './rule';
 
 export const rule: Rule = {
@@ -13,25 +11,9 @@ export const rule: Rule = {
     checklistItem: 'Environment variables configured',
     djangoCheck: null,
   },
-  checkCompose(compose, context) {
-    reportComposeRequiredEnv(compose, context);
-  },
   checkSettings(settings, { project, report }) {
-    if (!settings.isProduction) return;
-    const { environment, unknownVariables } = productionLinks(project);
-    if (!environment) return;
-    const seen = new Set<string>();
-    for (const read of settings.namespace.envReads) {
-      if (read.hasDefault || read.source || read.reader === 'os.getenv' || read.reader === 'os.environ.get') continue;
-      if (environment.has(read.variable) || unknownVariables.has(read.variable) || seen.has(read.variable)) continue;
-      seen.add(read.variable);
-      const envFile = productionEnvFile(project);
-      report({
-        path: read.at.path,
-        range: read.at.range,
-        message: `${read.reader}("${read.variable}") has no default and no env source of production sets ${read.variable}: the settings raise at startup${envFile ? ` (production reads ${envFile.relativePath})` : ''}.`,
-        fixes: envFile ? [{ title: `Add ${read.variable}= to ${envFile.relativePath}`, safe: false, preferred: true, edits: appendToProductionEnv(project, [`${read.variable}=`]) }] : [],
-      });
+    for (const read of missingRequiredReads(project, settings)) {
+      report(missingVariableReport(project, read, `${read.reader}("${read.variable}") has no default and no env source of production sets ${read.variable}: the settings raise at startup`));
     }
   },
 };

@@ -1,6 +1,6 @@
 import { environInt, parseServiceUrl } from '../parse/django-environ';
 import { Value, dictGet, truthy } from '../settings/value';
-import { replaceValueFix, settingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './env-settings';
 import { Rule } from './rule';
 import { databaseUrlEntries, queryParameter } from './service-urls';
 import { appendToModuleFix, fixes, known, reportSetting, setValueFix } from './settings-findings';
@@ -20,8 +20,8 @@ export const rule: Rule = {
     checklistItem: 'Set up connection pooling',
     djangoCheck: null,
   },
-  checkEnv(env, { file, report }) {
-    for (const entry of settingEntries(env, 'CONN_MAX_AGE')) {
+  checkEnv(env, { file, project, report }) {
+    for (const entry of readSettingEntries(env, 'CONN_MAX_AGE', { file, project })) {
       if (environInt(entry.value) !== 0) continue;
       report({
         range: entry.valueRange,

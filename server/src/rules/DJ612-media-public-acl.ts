@@ -1,7 +1,7 @@
 import { environBool } from '../parse/django-environ';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import { Value, dictGet, truthy } from '../settings/value';
-import { replaceValueFix, settingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './env-settings';
 import { Rule, RuleContext } from './rule';
 import { fixes, known, replaceExpressionFix, reportSetting, setValueFix } from './settings-findings';
 
@@ -34,9 +34,9 @@ export const rule: Rule = {
     checklistItem: 'Block public access (use signed URLs)',
     djangoCheck: null,
   },
-  checkEnv(env, { file, report }) {
+  checkEnv(env, { file, project, report }) {
     for (const setting of ACL_SETTINGS) {
-      for (const entry of settingEntries(env, setting)) {
+      for (const entry of readSettingEntries(env, setting, { file, project })) {
         const audience = publicAudience(entry.value);
         if (!audience) continue;
         report({
@@ -48,7 +48,7 @@ export const rule: Rule = {
       }
     }
 
-    for (const entry of settingEntries(env, 'AWS_QUERYSTRING_AUTH')) {
+    for (const entry of readSettingEntries(env, 'AWS_QUERYSTRING_AUTH', { file, project })) {
       // Only an explicit false value: an empty one more likely means "not configured".
       if (entry.value.trim() === '' || environBool(entry.value)) continue;
       report({ range: entry.valueRange, message: `${entry.key}=${entry.value} ${UNSIGNED}` });

@@ -1,9 +1,10 @@
 import * as path from 'path';
 import type { ComposeEnvFileReference, ComposeFile } from '../parse/compose';
 import { composeLookup, resolveComposePath } from '../project/compose-application';
-import type { ProjectFile } from '../project/model';
+import type { ProjectFile, ProjectModel } from '../project/model';
+import { productionLinks } from '../project/production';
 import { SeenEntries } from './compose-services';
-import { Fix, Rule } from './rule';
+import { Fix, Rule, rootCause } from './rule';
 
 export const rule: Rule = {
   meta: {
@@ -26,13 +27,26 @@ export const rule: Rule = {
         const relative = path.relative(project.root, resolved).split(path.sep).join('/');
         report({
           range: reference.path.range,
-          message: `Service \`${service.name}\` reads env_file ${reference.path.text}, which does not exist (${relative}): compose refuses to start the service ("env file not found").`,
+          message: `Service \`${service.name}\` reads env_file ${reference.path.text}, which does not exist (${relative}): compose refuses to start the service ("env file not found").${environmentNote(project, reference)}`,
           fixes: [createStubFix(resolved, service.name, relative), ...optionalFix(file, compose, reference)],
+          // Several services naming one missing file: one diagnostic, the other references related.
+          cause: rootCause('env-file-missing', resolved),
         });
       }
     }
   },
 };
+
+/**
+ * For the production web service's env file: what its absence means for the other findings. The
+ * file is usually gitignored on purpose (the server has it), so production's environment is
+ * unknown rather than empty, and the reads it may answer are not judged.
+ */
+function environmentNote(project: ProjectModel, reference: ComposeEnvFileReference): string {
+  const links = productionLinks(project);
+  if (!links.unreadEnvFiles.some((envFile) => envFile.reference === reference)) return '';
+  return ' Production\'s environment is unknown without it: what the settings read from the environment depends on this file and is not judged.';
+}
 
 /** Outside the project we cannot tell whether a file exists (the walk never reads it). */
 function isInside(root: string, filePath: string): boolean {

@@ -1,6 +1,6 @@
 import { environBool, environInt, isEnvironReference } from '../parse/django-environ';
 import type { EnvEntry, EnvFile } from '../parse/env';
-import { replaceValueFix, settingEntries } from './env-settings';
+import { readSettingEntries, replaceValueFix } from './env-settings';
 import type { RuleContext } from './rule';
 
 /** A boolean Django setting that production wants True, and what it costs when it is not. */
@@ -21,8 +21,8 @@ export interface TrueSetting {
  * Reports each variable carrying the setting whose value env.bool reads as false. An absent
  * variable says nothing: Django's default or the settings module decides then.
  */
-export function reportSettingNotTrue(env: EnvFile, { file, report }: RuleContext, setting: TrueSetting): void {
-  for (const entry of settingEntries(env, setting.setting)) {
+export function reportSettingNotTrue(env: EnvFile, { file, project, report }: RuleContext, setting: TrueSetting): void {
+  for (const entry of readSettingEntries(env, setting.setting, { file, project })) {
     if (isEnvironReference(entry.value) || environBool(entry.value)) continue;
     const note = setting.fixNote ? ` (${setting.fixNote})` : '';
     report({

@@ -1,11 +1,13 @@
 import type { ComposeFile } from '../parse/compose';
-import { serviceEnvironment } from '../project/compose-application';
+import { serviceEnvironment, unreadEnvFiles } from '../project/compose-application';
 import { containerEnvironment } from '../project/entrypoint-exports';
-import { djangoEvidence } from '../project/production';
+import { djangoEvidence, productionLinks } from '../project/production';
+import { productionSettings } from '../settings/project-settings';
 import { appendLinesFix } from './env-settings';
 import { composeEnvViews, fileServices } from './compose-services';
 import type { Fix, RuleContext } from './rule';
 import { SECRET_KEY_VARIABLES, generateSecretKey } from './secrets';
+import { ownsAbsentKey } from './DJ105-secret-key-missing';
 
 /**
  * DJ105's compose side: a Django service whose container environment (env files and
@@ -28,6 +30,13 @@ export function reportComposeSecretKeyMissing(compose: ComposeFile, { file, proj
     // The image's ENV or a start script may set it (`export DJANGO_SECRET_KEY="$(cat /run/secrets/…)"`).
     const container = containerEnvironment(project, effective).variables;
     if (SECRET_KEY_VARIABLES.some((key) => environment.has(key) || container.has(key))) continue;
+    // An env file the project does not hold may set it (DJ706 says the file is missing, once).
+    if (unreadEnvFiles(effective).length > 0) continue;
+    // One root cause, one diagnostic. Known production settings that bind SECRET_KEY report a
+    // missing key at their read (DJ105 checkSettings) for the web service; an env file of the
+    // service that reports the absence itself is where the fix goes.
+    if (effective === productionLinks(project).webService && productionSettings(project)?.namespace.names.has('SECRET_KEY')) continue;
+    if (effective.envFiles.some((envFile) => envFile.file && envFile.file.text !== null && envFile.file.kind === 'env' && ownsAbsentKey(project, envFile.file, project.env(envFile.file)))) continue;
     // Without any Django variable the service is configured some other way (a secrets file, a vault).
     if (![...environment.keys()].some((key) => key.startsWith('DJANGO_'))) continue;
     const sources = effective.envFiles.map((envFile) => envFile.file?.relativePath ?? envFile.reference.path.text);

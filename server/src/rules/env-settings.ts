@@ -1,5 +1,7 @@
 import type { EnvEntry, EnvFile } from '../parse/env';
-import type { ProjectFile } from '../project/model';
+import type { ProjectFile, ProjectModel } from '../project/model';
+import { feedsProductionEnvironment } from '../project/production';
+import { productionReads } from './production-reads';
 import type { Fix } from './rule';
 
 /**
@@ -17,6 +19,21 @@ export function settingEntries(env: EnvFile, setting: string): EnvEntry[] {
     .filter((entry): entry is EnvEntry => entry !== undefined)
     .sort((a, b) => a.line - b.line);
 }
+
+/**
+ * The entries an env side judges. In a file that feeds production's Django process, those of
+ * variables production reads (all of them while what production reads is unknown): a variable
+ * nothing reads changes nothing, DJ803 says so, once, and the env side does not judge a value no
+ * setting gets. Elsewhere (a root `.env` of unknown use) who reads the file is unknown: all.
+ */
+export function readSettingEntries(env: EnvFile, setting: string, { file, project }: { file: ProjectFile; project: ProjectModel }): EnvEntry[] {
+  const entries = settingEntries(env, setting);
+  if (entries.length === 0 || !feedsProduction(project, file)) return entries;
+  return entries.filter((entry) => productionReads(project, entry.key) !== false);
+}
+
+/** Whether a file gives production's Django process its environment (project/production.ts). */
+export const feedsProduction = feedsProductionEnvironment;
 
 /** Variables that show an env file configures a Django app (not Postgres or Redis alone). */
 const DJANGO_MARKERS = ['SECRET_KEY', 'DEBUG', 'ALLOWED_HOSTS', 'SETTINGS_MODULE'];

@@ -63,6 +63,22 @@ export interface Report {
   /** Other places that explain the finding (the production module that loads a base module). */
   related?: RelatedLocation[];
   fixes?: Fix[];
+  /**
+   * The root cause this finding reports, for findings that several rules (or several places of
+   * one rule) would otherwise report again: reports of one file with the same key are one
+   * diagnostic. The engine keeps the most severe (then the lowest code), and the others' places
+   * join its related information. Build keys with `rootCause` so rules agree on them.
+   */
+  cause?: string;
+}
+
+/**
+ * The key of a root cause: what it is about (`env-value`, `env-missing`, `env-file-missing`) and
+ * the thing itself (the variable and line, the missing variable, the file). Rules that may report
+ * one cause build its key here, from the same parts.
+ */
+export function rootCause(kind: 'env-value' | 'env-default' | 'env-missing' | 'env-file-missing', ...parts: (string | number)[]): string {
+  return [kind, ...parts].join('\u0000');
 }
 
 export interface RelatedLocation {

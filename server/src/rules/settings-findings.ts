@@ -4,11 +4,13 @@
  * setting left at Django's default, at the loaded module's `import *` line or first line.
  */
 import { pythonRepr, truthy } from '../settings/value';
-import type { Location, Value } from '../settings/value';
+import type { EnvRead, Location, Value } from '../settings/value';
 import { productionSettings } from '../settings/project-settings';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import type { ProjectModel } from '../project/model';
 import { CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP, XFRAME_MIDDLEWARE } from '../settings/django-defaults';
+import { composeValueFix } from './compose-services';
+import { rootCause } from './rule';
 import type { Fix, RelatedLocation, Report, RuleContext } from './rule';
 
 export { CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP, XFRAME_MIDDLEWARE };
@@ -48,18 +50,41 @@ export function reportSetting(view: SettingsView, lookup: SettingLookup, { repor
   const related: RelatedLocation[] = [...(finding.related ?? [])];
   let path = lookup.location.path;
   let range = lookup.location.range;
+  let cause = finding.cause;
   const source = lookup.state === 'set' ? lookup.value.env?.source : null;
   if (source?.file && source.entry) {
-    // An env-driven setting: the line to change is in the env file.
+    // An env-driven setting: the line to change is in the env file, where an env side may judge
+    // the same value (DJ202 beside DJ201): one root cause, keyed by the variable and its line.
     related.push({ path, range, message: `read here by ${lookup.value.env!.reader}("${lookup.value.env!.variable}")` });
     path = source.file.path;
     range = source.entry.valueRange;
+    cause ??= envValueCause(source.entry);
+  } else if (source?.composeFile && source.composeEntry) {
+    // Set by compose `environment:`: the line to change is there, where DJ202's compose side
+    // judges the same value.
+    related.push({ path, range, message: `read here by ${lookup.value.env!.reader}("${lookup.value.env!.variable}")` });
+    path = source.composeFile.path;
+    range = source.composeEntry.valueRange;
+    cause ??= envValueCause({ key: source.composeEntry.key, line: source.composeEntry.keyRange.start.line });
+  } else if (lookup.state === 'set' && lookup.value.env && !lookup.value.env.source && lookup.value.env.hasDefault) {
+    // The default in effect decides the value: DJ203 may judge the same default.
+    cause ??= envDefaultCause(lookup.value.env);
   }
   if (path !== view.entry.path) {
     const module = view.moduleLocation();
     related.push({ path: module.path, range: module.range, message: `${view.entry.relativePath} loads this value${view.isProduction ? ' (the production settings module)' : ''}` });
   }
-  report({ ...finding, range, path, related });
+  report({ ...finding, range, path, related, ...(cause !== undefined ? { cause } : {}) });
+}
+
+/** The root cause "this read's default, in effect": the settings rule and DJ203 agree on it. */
+export function envDefaultCause(read: EnvRead): string {
+  return rootCause('env-default', read.variable, read.at.path, read.at.range.start.line, read.at.range.start.character);
+}
+
+/** The root cause "this env line's value": settings and env sides that judge the same line agree on it. */
+export function envValueCause(entry: { key: string; line: number }): string {
+  return rootCause('env-value', entry.key, entry.line);
 }
 
 /** Whether a list setting holds a string; null when that cannot be told. */
@@ -120,6 +145,12 @@ export function setValueFix(view: SettingsView, name: string, lookup: SettingLoo
   const read = lookup.value.env;
   if (read?.source?.file && read.source.entry) {
     return { title: `Set ${read.variable}=${env}${note}`, safe, preferred: true, edits: [{ path: read.source.file.path, range: read.source.entry.valueRange, newText: env }] };
+  }
+  if (read?.source?.composeFile && read.source.composeEntry) {
+    // A value interpolated from elsewhere is fixed where it is set, not by overwriting the reference.
+    const written = read.source.composeEntry.value;
+    if (!written || written.template.parts.some((part) => part.kind === 'variable')) return null;
+    return composeValueFix(read.source.composeFile, read.source.composeEntry, env, `Set ${read.variable}: ${env}${note}`, safe)[0] ?? null;
   }
   if (read && read.hasDefault && read.defaultAt) return replaceDefaultFix(lookup, python, `Make the default of ${read.variable} ${python}${note}`, safe);
   if (read) return null;

@@ -56,6 +56,19 @@ describe('checklist tree model', () => {
     assert.deepEqual([backups.checkbox, backups.contextValue, drill.checkbox], ['checked', 'item.manual', 'unchecked']);
   });
 
+  it('one root cause is one problem child, its other places in the tooltip', () => {
+    const grouped = folder({
+      'DEPLOYMENT_CHECKLIST.md': '## Critical\n- [ ] DEBUG is off <!-- preflight: DJ201 DJ202 -->\n',
+      '.envs/.production/.django': 'DJANGO_DEBUG=True\n',
+      'config/settings/production.py': 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n',
+    });
+    const item = walk(buildTree([grouped])).find((node) => node.kind === 'item')!;
+    assert.equal(item.description, '1 problem');
+    const [problem] = item.children;
+    assert.equal(problem.description, 'DJ201 .envs/.production/.django:1');
+    assert.match(problem.tooltip ?? '', /\n {2}↳ config\/settings\/production\.py:3: read here by env\.bool\("DJANGO_DEBUG"\)/);
+  });
+
   it('a tick targets the one character the server saw, with what it held', () => {
     const backups = walk(buildTree([single])).find((node) => node.label === 'Backups tested')!;
     assert.deepEqual(backups.tick, { checklistPath: '/p/DEPLOYMENT_CHECKLIST.md', range: { start: { line: 6, character: 3 }, end: { line: 6, character: 4 } }, expected: 'X', lineText: '- [X] Backups tested', itemIndex: 3 });

@@ -38,7 +38,9 @@ describe('preflight checklist', () => {
     assert.equal(status, 1);
     assert.match(stdout, /^Automated items failing \(\d+\):$/m);
     assert.match(stdout, /^ {2}examples\/DEPLOYMENT_CHECKLIST\.md:\d+ {2}\[x\] `DEBUG = False` in production {2}\(Critical: must be complete before going live › DEBUG and settings module; automated DJ\d{3}.*; failing \(\d+ problems?\)\)$/m);
-    assert.match(stdout, /^ {6}examples\/\.envs\/\.production\/\.django:4:14 {2}DJ202 {2}DJANGO_DEBUG=True/m);
+    assert.match(stdout, /^ {6}examples\/\.envs\/\.production\/\.django:4:14 {2}DJ201 {2}DEBUG is True/m);
+    // One root cause, one problem: its other places indented under it.
+    assert.match(stdout, /DJ201 {2}DEBUG is True.*\n {8}↳ examples\/config\/settings\/base\.py:13:9 {2}read here by env\.bool\("DJANGO_DEBUG"\)\n/);
     assert.match(stdout, /^Critical items open \(\d+\):$/m);
     assert.match(stdout, /\[ \] Test backup restoration {2}\(Critical: must be complete before going live › Backups; manual; open\)/);
     assert.match(stdout, /✖ \d+ \/ \d+ done, \d+ critical open, \d+ automated failing/);
@@ -89,7 +91,7 @@ describe('preflight checklist', () => {
       done: false,
       rules: ['DJ202'],
       status: 'failing',
-      problems: [{ file: path.relative(REPO, path.join(root, '.envs/.production/.django')), line: 1, column: 14, code: 'DJ202', severity: 'error', message: report.items[0].problems[0].message }],
+      problems: [{ file: path.relative(REPO, path.join(root, '.envs/.production/.django')), line: 1, column: 14, code: 'DJ202', severity: 'error', message: report.items[0].problems[0].message, related: [] }],
     });
     assert.match(report.items[0].problems[0].message, /DJANGO_DEBUG=yes turns DEBUG on/);
     assert.deepEqual([report.items[1].text, report.items[1].state, report.items[1].ticked], ['nested', 'manual', false]);

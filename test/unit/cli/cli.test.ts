@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { CLI, preflight, writeProject } from './bundled-cli';
 
 
-const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'name', 'message', 'djangoCheck', 'checklistItem', 'fixable'];
+const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'name', 'message', 'djangoCheck', 'checklistItem', 'fixable', 'related'];
 
 describe('preflight CLI', () => {
   it('is bundled', () => assert.ok(fs.existsSync(CLI), 'run npm run build first'));
@@ -23,8 +23,12 @@ describe('preflight CLI', () => {
       assert.match(finding.code, /^DJ\d{3}$/);
       assert.ok(finding.djangoCheck === null || /^[\w.]+\.[EW]\d{3}$/.test(finding.djangoCheck), finding.djangoCheck);
     }
-    const debug = findings.find((f: { code: string; file: string }) => f.code === 'DJ202' && f.file === 'examples/.envs/.production/.django');
+    // One root cause, one finding: DJANGO_DEBUG=True read by the settings is DJ201 on the env line (DJ202 merged into it).
+    const atDebugLine = findings.filter((f: { file: string; line: number }) => f.file === 'examples/.envs/.production/.django' && f.line === 4 && /DEBUG/.test(JSON.stringify(f)));
+    assert.deepEqual(atDebugLine.map((f: { code: string }) => f.code), ['DJ201']);
+    const [debug] = atDebugLine;
     assert.deepEqual([debug.line, debug.column, debug.severity, debug.djangoCheck], [4, 14, 'error', 'security.W018']);
+    assert.deepEqual(debug.related[0], { file: 'examples/config/settings/base.py', line: 13, column: 9, endLine: 13, endColumn: 39, message: 'read here by env.bool("DJANGO_DEBUG")' });
   });
 
   it('never prints a secret from the examples in full', () => {
@@ -39,7 +43,10 @@ describe('preflight CLI', () => {
     const { status, stdout } = preflight(['examples']);
     assert.equal(status, 1);
     assert.match(stdout, /^examples\/\.envs\/\.production\/\.django$/m);
-    assert.match(stdout, /^ {2}4:14 +error +DJANGO_DEBUG=True .* DJ202 debug-enabled-by-env$/m);
+    assert.match(stdout, /^ {2}4:14 +error +DEBUG is True \(DJANGO_DEBUG=True in \.envs\/\.production\/\.django line 4\).* DJ201 debug-enabled$/m);
+    // Its other places, indented under it.
+    assert.match(stdout, /DJ201 debug-enabled\n {18}↳ examples\/config\/settings\/base\.py:13:9 {2}read here by env\.bool\("DJANGO_DEBUG"\)\n/);
+    assert.doesNotMatch(stdout, /^ {2}4:14 .*DJ202/m);
     assert.match(stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info\)/);
   });
 

@@ -59,8 +59,14 @@ describe('cookiecutter-style fixture', () => {
       assert.doesNotMatch(finding.relativePath, /local/, `${finding.code} in ${finding.relativePath}`);
       assert.equal(finding.context, 'production', `${finding.code} in ${finding.relativePath}`);
     }
-    const envFinding = findings.find((finding) => finding.relativePath === '.envs/.production/.django' && finding.code === 'DJ202');
-    assert.match(envFinding!.contextReason, /used by service `django` in docker-compose\.production\.yml/);
+    // One root cause, one diagnostic: DJANGO_DEBUG=True read by the settings is DJ201 on the env line, DJ202 merged into it.
+    const atDebugLine = findings.filter((finding) => finding.relativePath === '.envs/.production/.django' && finding.range.start.line === 2);
+    assert.deepEqual(atDebugLine.map((finding) => finding.code), ['DJ201']);
+    assert.match(atDebugLine[0].contextReason, /used by service `django` in docker-compose\.production\.yml/);
+    assert.match(atDebugLine[0].related?.[0].message ?? '', /read here by env\.bool\("DJANGO_DEBUG"\)/);
+    // DJANGO_ADMIN_URL=admin/ is read by nothing (DJ803): DJ604's env side does not judge it.
+    const adminLine = findings.filter((finding) => finding.relativePath === '.envs/.production/.django' && finding.range.start.line === 4);
+    assert.deepEqual(adminLine.map((finding) => finding.code), ['DJ803']);
     const composeCodes = findings.filter((finding) => finding.relativePath === 'docker-compose.production.yml').map((finding) => finding.code);
     assert.ok(composeCodes.includes('DJ701'), composeCodes.join(' '));
   });

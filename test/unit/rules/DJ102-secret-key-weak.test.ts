@@ -6,6 +6,11 @@ const strongKey = 'q9XcT2vLm8RzW4pBn7YkD3sHf6JgA1eUo5NiC0tVbQwErTyUiOpLkJhGfDsAz
 
 ruleTester(rule, {
   valid: [
+    {
+      text: 'DJANGO_SECRET_KEY=\n',
+      files: { [PRODUCTION]: 'import environ\nenv = environ.Env()\nSECRET_KEY = env("DJANGO_SECRET_KEY")\n' },
+      name: 'an empty key from an env line is DJ105\'s, on the settings side too (one finding per problem)',
+    },
     { path: PRODUCTION, text: 'SECRET_KEY = "a8Fk2LqP0zXv9NwR4tYb7HcJ1mUe5GsD3oIa6ZrQ8xWn2VkLp0"\n', name: 'settings: a strong literal (DJ101 says it should not be in source)' },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', name: 'settings: required env read, no environment known: unknown' },
     { text: `DJANGO_SECRET_KEY=${strongKey}\n` },

@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { rule } from '../../../server/src/rules/DJ105-secret-key-missing';
+import { rule as requiredEnvMissing } from '../../../server/src/rules/DJ605-required-env-missing';
+import { rule as secretKeyWeak } from '../../../server/src/rules/DJ102-secret-key-weak';
 import { applyEdits } from '../../../server/src/engine/fix-all';
 import { lintCase, ruleTester } from '../rule-tester';
 
 const strongKey = 'ULKc4aj0OO7zTHA3gvfWCsi34HusUMVU1to4IEwOP6y3gDWasilzNoaWC4AeLoCl';
+const COMPOSE = 'docker-compose.production.yml';
+const PRODUCTION = 'config/settings/production.py';
+const ENV = '.envs/.production/.django';
+const service = 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n';
+const readsKey = 'import environ\nenv = environ.Env()\nSECRET_KEY = env("DJANGO_SECRET_KEY")\n';
 
 ruleTester(rule, {
   valid: [
@@ -17,22 +24,49 @@ ruleTester(rule, {
     { text: 'DJANGO_DEBUG=False\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
     { text: 'DJANGO_SECRET_KEY=\n', path: '.env.example', name: 'an empty key in an example file' },
     { text: '', name: 'an empty file is not a Django env file' },
+    { path: COMPOSE, text: service, files: { [ENV]: 'DJANGO_DEBUG=False\n' }, name: 'the compose side: the service\'s env file reports the absence, where the fix goes' },
+    { text: 'DJANGO_DEBUG=False\n', files: { [PRODUCTION]: readsKey }, name: 'absent, and the production settings read it: reported at the read' },
+    { text: 'DJANGO_DEBUG=False\n', files: { [PRODUCTION]: readsKey, [COMPOSE]: `${service}  worker:\n    command: celery worker\n    env_file: [.envs/.production/.django, .envs/.production/.secrets]\n`, '.envs/.production/.secrets': `DJANGO_SECRET_KEY=${strongKey}\n` }, name: 'only the worker gets the key: its env file does not speak for the web service' },
+    { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nSECRET_KEY = env("DJANGO_SECRET_KEY", default="x")\n', files: { [ENV]: 'DJANGO_DEBUG=False\n' }, name: 'settings: a default is DJ106\'s' },
   ],
   invalid: [
-
     {
-      // The compose side (more cases in compose/DJ105-secret-key-missing.test.ts): the key goes into the service's env file.
-      path: 'docker-compose.production.yml',
-      text: 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n',
-      files: { '.envs/.production/.django': 'DJANGO_DEBUG=False\n' },
-      errors: [{ line: 2, column: 3, message: 'gets no DJANGO_SECRET_KEY' }],
-      output: 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n',
-      outputFiles: { '.envs/.production/.django': /^DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/ },
+      // The compose side (more cases in compose/DJ105-secret-key-missing.test.ts): an env file that is not production's does not report absence, so the service does.
+      path: 'docker-compose.yml',
+      text: 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .env\n',
+      files: { '.env': 'DJANGO_DEBUG=False\n' },
+      errors: [{ line: 2, column: 3, severity: 'warning', message: 'gets no DJANGO_SECRET_KEY from .env' }],
+      output: 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .env\n',
+      outputFiles: { '.env': /^DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/ },
+    },
+    {
+      path: PRODUCTION,
+      name: 'settings: read without a default, production lacks it: one finding at the read (DJ605 merged), a generated key as the fix',
+      text: readsKey,
+      files: { [COMPOSE]: service, [ENV]: 'DJANGO_DEBUG=False\n' },
+      alsoRun: [requiredEnvMissing],
+      errors: [
+        {
+          line: 3,
+          column: 14,
+          message: 'SECRET_KEY comes from env("DJANGO_SECRET_KEY"), which has no default',
+          related: [{ path: COMPOSE, line: 2, message: 'gets no DJANGO_SECRET_KEY' }, { path: ENV, line: 1 }],
+        },
+      ],
+      output: readsKey,
+      outputFiles: { [ENV]: /^DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/ },
     },
     {
       text: 'DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=\n',
       errors: [{ line: 2, column: 1, endColumn: 18, severity: 'error', message: 'is empty' }],
       output: /^DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/,
+    },
+    {
+      text: 'DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=\n',
+      files: { [PRODUCTION]: readsKey },
+      alsoRun: [secretKeyWeak],
+      name: 'empty, and the settings read it: one finding (DJ102 does not call it weak as well)',
+      errors: [{ line: 2, column: 1, message: 'is empty', related: [] }],
     },
     { text: 'SECRET_KEY=""\n', name: 'empty quotes', errors: [{ line: 1, column: 1, message: 'SECRET_KEY is empty' }] },
     { text: 'DJANGO_SECRET_KEY=   # set me\n', name: 'only a comment', errors: [{ line: 1, column: 1 }] },
@@ -40,7 +74,7 @@ ruleTester(rule, {
     {
       text: 'DJANGO_SETTINGS_MODULE=config.settings.production\nDJANGO_DEBUG=False\n',
       name: 'absent from a production Django env file',
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 50, severity: 'error', message: 'DJANGO_SECRET_KEY is not set' }],
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 50, severity: 'error', message: /DJANGO_SECRET_KEY is not set.*No production settings module is known/ }],
       output: /^DJANGO_SETTINGS_MODULE=config.settings.production\nDJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/,
     },
   ],

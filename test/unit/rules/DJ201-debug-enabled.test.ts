@@ -1,6 +1,10 @@
 import { rule } from '../../../server/src/rules/DJ201-debug-enabled';
+import { rule as envSide } from '../../../server/src/rules/DJ202-debug-enabled-by-env';
+import { rule as defaultOn } from '../../../server/src/rules/DJ203-debug-default-on';
 import { ruleTester } from '../rule-tester';
 import { BASE, PRODUCTION } from './settings-cases';
+
+const COMPOSE_SETS = (entries: string) => `services:\n  django:\n    image: app:1.0\n    command: gunicorn config.wsgi\n    environment:\n      DJANGO_SETTINGS_MODULE: config.settings.production\n${entries}`;
 
 ruleTester(rule, {
   valid: [
@@ -15,6 +19,38 @@ ruleTester(rule, {
     { path: BASE, text: 'DEBUG = True\n', files: { [PRODUCTION]: 'from .base import *\nDEBUG = False\n' }, name: 'the base value is overridden in production' },
   ],
   invalid: [
+    {
+      path: 'docker-compose.production.yml',
+      name: 'one root cause: set by compose `environment:`, the finding is on that value (DJ202 merged into it), the fix writes YAML',
+      text: COMPOSE_SETS('      DJANGO_DEBUG: "True"\n'),
+      files: { [PRODUCTION]: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n' },
+      alsoRun: [envSide],
+      errors: [{ line: 7, column: 21, message: 'DEBUG is True (DJANGO_DEBUG=True in docker-compose.production.yml line 7)', related: [{ path: PRODUCTION, line: 3, message: 'read here by env.bool("DJANGO_DEBUG")' }, { path: PRODUCTION, line: 1 }] }],
+      output: COMPOSE_SETS('      DJANGO_DEBUG: "False"\n'),
+    },
+    {
+      name: 'one root cause: DJANGO_DEBUG=True read by the settings is this one finding on the env line (DJ202 merged into it)',
+      text: 'DJANGO_DEBUG=True\n',
+      files: { [PRODUCTION]: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n' },
+      alsoRun: [envSide],
+      errors: [
+        {
+          line: 1,
+          column: 14,
+          message: 'DEBUG is True (DJANGO_DEBUG=True in .envs/.production/.django line 1)',
+          related: [{ path: PRODUCTION, line: 3, message: 'read here by env.bool("DJANGO_DEBUG")' }, { path: PRODUCTION, line: 1, message: 'loads this value' }],
+        },
+      ],
+      output: 'DJANGO_DEBUG=False\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'one root cause: a true default in effect is this one finding, DJ203 on the default related',
+      text: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=True)\n',
+      alsoRun: [defaultOn],
+      errors: [{ line: 3, column: 9, related: [{ path: PRODUCTION, line: 3, message: /^DJ203: env\.bool\("DJANGO_DEBUG"\) defaults to True/ }] }],
+      output: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n',
+    },
     {
       path: PRODUCTION,
       text: 'DEBUG = True\n',

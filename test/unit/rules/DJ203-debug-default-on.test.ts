@@ -1,4 +1,5 @@
 import { rule as debugDefaultOn } from '../../../server/src/rules/DJ203-debug-default-on';
+import { rule as debugEnabled } from '../../../server/src/rules/DJ201-debug-enabled';
 import { ruleTester } from '../rule-tester';
 import { PRODUCTION, settingsSide } from './settings-cases';
 
@@ -9,6 +10,12 @@ const rule = settingsSide(debugDefaultOn);
 
 ruleTester(rule, {
   valid: [
+    {
+      path: PRODUCTION,
+      text: ENV + 'DEBUG = env.bool("DJANGO_DEBUG", default=True)\n',
+      alsoRun: [debugEnabled],
+      name: 'one root cause: the default in effect is DJ201\'s finding (this one is its related information)',
+    },
     { path: PRODUCTION, text: ENV + 'DEBUG = env.bool("DJANGO_DEBUG", default=False)\n' },
     { path: PRODUCTION, text: ENV + 'DEBUG = env.bool("DJANGO_DEBUG")\n', name: 'no default' },
     { path: PRODUCTION, text: 'DEBUG = True\n', name: 'a literal is DJ201\'s' },

@@ -10,6 +10,11 @@ ruleTester(rule, {
     { text: 'CELERY_LOG_LEVEL=DEBUG\n', name: 'not a variable this rule reads' },
     { text: 'DJANGO_DEBUG=False\nLOG_LEVEL=\n', name: 'empty' },
     { text: 'LOG_LEVEL=DEBUG\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
+    {
+      text: 'DJANGO_DEBUG=False\nLOG_LEVEL=DEBUG\n',
+      files: { [PRODUCTION]: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n' },
+      name: 'a production env file whose level nothing reads: DJ803 calls it unused, no second finding',
+    },
     { text: 'LOG_LEVEL=DEBUG\n', path: '.env.sample', name: 'sample file reports nothing' },
     { path: PRODUCTION, text: 'LOGGING = {"version": 1, "root": {"level": "INFO"}}\n', name: 'settings: root at INFO' },
     { path: PRODUCTION, text: 'LOGGING = {"version": 1, "loggers": {"myapp": {"level": "DEBUG"}}}\n', name: 'settings: an application logger of its own at DEBUG' },

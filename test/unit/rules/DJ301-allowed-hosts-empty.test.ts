@@ -19,6 +19,23 @@ ruleTester(rule, {
     { text: 'DJANGO_ALLOWED_HOSTS=\n', path: '.env.template', name: 'template file reports nothing' },
   ],
   invalid: [
+    {
+      name: 'one root cause: the env line and the settings value it gives are one finding, the settings side related',
+      text: 'DJANGO_ALLOWED_HOSTS=\n',
+      files: { [PRODUCTION]: 'import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")\n' },
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          message: 'DJANGO_ALLOWED_HOSTS holds no host',
+          related: [
+            { line: 1, message: /^DJ301: ALLOWED_HOSTS is \[\] \(DJANGO_ALLOWED_HOSTS= in \.envs\/\.production\/\.django line 1\)/ },
+            { path: PRODUCTION, line: 3, message: 'read here by env.list("DJANGO_ALLOWED_HOSTS")' },
+            { path: PRODUCTION, line: 1, message: 'loads this value' },
+          ],
+        },
+      ],
+    },
     { path: PRODUCTION, name: 'settings: empty list', text: 'ALLOWED_HOSTS = []\n', errors: [{ line: 1, column: 17, message: 'ALLOWED_HOSTS is []' }], output: 'ALLOWED_HOSTS = ["example.com"]\n' },
     { path: PRODUCTION, name: 'settings: unset', text: 'DEBUG = False\n', errors: [{ line: 1, column: 1, message: 'not set' }], output: 'DEBUG = False\nALLOWED_HOSTS = ["example.com"]\n' },
     { path: PRODUCTION, name: 'settings: env.list with an empty default', text: 'import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])\n', errors: [{ line: 3, column: 17 }], output: 'import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["example.com"])\n' },

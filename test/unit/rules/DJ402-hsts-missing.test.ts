@@ -15,6 +15,21 @@ ruleTester(rule, {
     { text: 'DJANGO_SECURE_HSTS_SECONDS=31_536_000\n', name: 'underscores, as Python\'s int() accepts' },
     { text: 'DJANGO_DEBUG=False\nDJANGO_SECURE_HSTS_SECONDS=$HSTS_SECONDS\n', name: 'a $reference is another variable: unknown here' },
     { text: 'POSTGRES_HOST=postgres\nPOSTGRES_DB=app\n', path: '.envs/.production/.postgres', name: 'not a Django env file: absence is not reported' },
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      files: { [PRODUCTION]: `import environ\nenv = environ.Env()\n${WITH_SECURITY}SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=0)\n` },
+      name: 'absent, the settings read another variable: their finding is at the read (where the default is), none here',
+    },
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      files: { [PRODUCTION]: `import environ\nenv = environ.Env()\n${WITH_SECURITY}SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)\n` },
+      name: 'absent, the settings read it with a default: one finding, at the default',
+    },
+    {
+      text: 'DJANGO_DEBUG=False\nDJANGO_SECURE_HSTS_SECONDS=0\n',
+      files: { [PRODUCTION]: `${WITH_SECURITY}SECURE_HSTS_SECONDS = 31536000\n` },
+      name: 'set but not read (the settings hard-code one year): DJ803 says it is unused, the env side says nothing',
+    },
     { text: '', name: 'an empty file is not a Django env file' },
     { text: 'DJANGO_DEBUG=False\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
     { text: 'DJANGO_SECURE_HSTS_SECONDS=0\n', path: '.env.example', name: 'example file is development' },
@@ -50,6 +65,25 @@ ruleTester(rule, {
       name: 'absent, CRLF file',
       errors: [{ line: 1, column: 1 }],
       output: 'DJANGO_DEBUG=False\r\nDJANGO_SECURE_HSTS_SECONDS=31536000\r\nDJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS=True\r\n',
+    },
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      name: 'absent, no production settings known: said so',
+      errors: [{ line: 1, column: 1, message: 'No production settings module is known' }],
+    },
+    {
+      text: 'DJANGO_DEBUG=False\nHSTS_SECONDS=0\n',
+      files: { [PRODUCTION]: `import environ\nenv = environ.Env()\n${WITH_SECURITY}SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=31536000)\n` },
+      name: 'the settings read another variable, set to 0 here: one finding at its line, naming it, the read related',
+      errors: [
+        {
+          line: 2,
+          column: 14,
+          message: 'SECURE_HSTS_SECONDS is 0 (HSTS_SECONDS=0 in .envs/.production/.django line 2)',
+          related: [{ path: PRODUCTION, line: 4, message: 'read here by env.int("HSTS_SECONDS")' }, { path: PRODUCTION, line: 1, message: 'loads this value' }],
+        },
+      ],
+      output: 'DJANGO_DEBUG=False\nHSTS_SECONDS=31536000\n',
     },
     {
       text: 'DJANGO_SECURE_HSTS_SECONDS=0\n',

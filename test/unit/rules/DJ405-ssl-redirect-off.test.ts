@@ -2,12 +2,20 @@ import { rule } from '../../../server/src/rules/DJ405-ssl-redirect-off';
 import { ruleTester } from '../rule-tester';
 import { PRODUCTION, WITH_SECURITY } from './settings-cases';
 
+const COMPOSE_SETS = (entries: string) => `services:\n  django:\n    image: app:1.0\n    command: gunicorn config.wsgi\n    environment:\n      DJANGO_SETTINGS_MODULE: config.settings.production\n${entries}`;
+
 const TRAEFIK_REDIRECTS =
   'services:\n  traefik:\n    image: traefik:v3.1\n    ports: ["80:80", "443:443"]\n    command:\n' +
   '      - --entrypoints.web.address=:80\n      - --entrypoints.web.http.redirections.entryPoint.to=websecure\n';
 
 ruleTester(rule, {
   valid: [
+    {
+      path: PRODUCTION,
+      text: `import environ\nenv = environ.Env()\n${WITH_SECURITY}SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)\n`,
+      files: { 'docker-compose.production.yml': COMPOSE_SETS('      DJANGO_SECURE_SSL_REDIRECT: "False"\n') },
+      name: 'set by compose `environment:`: the compose file holds the finding, not the read',
+    },
     { path: PRODUCTION, text: WITH_SECURITY + 'SECURE_SSL_REDIRECT = True\n', name: 'settings: True' },
     { path: PRODUCTION, text: 'SECURE_SSL_REDIRECT = False\n', name: 'settings: without SecurityMiddleware Django does not judge it' },
     { text: 'DJANGO_SECURE_SSL_REDIRECT=True\n', name: 'the seed\'s line' },
@@ -17,6 +25,14 @@ ruleTester(rule, {
     { text: 'DJANGO_SECURE_SSL_REDIRECT=False\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
   ],
   invalid: [
+    {
+      path: 'docker-compose.production.yml',
+      name: 'set by compose `environment:`: reported on that value, not at the read, and fixed there',
+      text: COMPOSE_SETS('      DJANGO_SECURE_SSL_REDIRECT: "False"\n'),
+      files: { [PRODUCTION]: `import environ\nenv = environ.Env()\n${WITH_SECURITY}SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)\n` },
+      errors: [{ line: 7, column: 35, message: 'SECURE_SSL_REDIRECT is False (DJANGO_SECURE_SSL_REDIRECT=False in docker-compose.production.yml line 7)' }],
+      output: COMPOSE_SETS('      DJANGO_SECURE_SSL_REDIRECT: "True"\n'),
+    },
     {
       path: PRODUCTION,
       name: 'settings: False',

@@ -1,10 +1,10 @@
-import { rule as fullRule } from '../../../server/src/rules/DJ605-required-env-missing';
-import { withoutCompose } from './compose/compose-side';
+import { rule } from '../../../server/src/rules/DJ605-required-env-missing';
+import { rule as secretKeyMissing } from '../../../server/src/rules/DJ105-secret-key-missing';
 import { ruleTester } from '../rule-tester';
 import { PRODUCTION } from './settings-cases';
 
-// The settings side; the compose side has its table in compose/.
-const rule = withoutCompose(fullRule);
+// One root cause, one diagnostic: a variable production lacks is reported at the read that
+// requires it, the compose service and the env file related; never again on the service.
 
 const ENV = '.envs/.production/.django';
 
@@ -21,6 +21,11 @@ const container = {
 };
 const readsDatabase = 'import environ\nenv = environ.Env()\nDATABASES = {"default": env.db("DATABASE_URL")}\n';
 
+// A plain production service and settings reading the key without a default.
+const service = 'services:\n  django:\n    build: .\n    command: gunicorn config.wsgi\n    env_file: [.envs/.production/.django]\n';
+const readsKey = 'import environ\nenv = environ.Env()\nSECRET_KEY = env("DJANGO_SECRET_KEY")\nSTRIPE_KEY = env("STRIPE_KEY")\n';
+const withService = (env: string) => ({ [COMPOSE]: service, [ENV]: env });
+
 ruleTester(rule, {
   valid: [
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', files: { [ENV]: 'DJANGO_SECRET_KEY=abc\n' } },
@@ -29,6 +34,24 @@ ruleTester(rule, {
     { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nX = env("X", default="")\n', files: { [ENV]: 'A=1\n' }, name: 'a default' },
     { path: PRODUCTION, text: readsDatabase, files: container, name: "exported by the image's ENTRYPOINT script (cookiecutter-django)" },
     { path: PRODUCTION, text: `${readsDatabase}CELERY_BROKER_URL = env("CELERY_BROKER_URL")\n`, files: container, name: 'exported by the CMD script the compose command names' },
+    { path: COMPOSE, text: service, files: { [ENV]: 'DJANGO_SETTINGS_MODULE=config.settings.production\n', [PRODUCTION]: readsKey }, name: 'the compose service: the read reports it, not the service' },
+    { path: PRODUCTION, text: readsKey, files: { ...withService('DJANGO_SETTINGS_MODULE=config.settings.production\nSTRIPE_KEY=x\n') }, alsoRun: [secretKeyMissing], name: 'the secret key: DJ105 reports it (the same root cause, the more specific rule)' },
+    {
+      path: PRODUCTION,
+      text: 'import os\nKEY = os.environ["DJANGO_SECRET_KEY"]\n',
+      files: { [COMPOSE]: `${service}    environment:\n      DJANGO_SECRET_KEY: \${DJANGO_SECRET_KEY}\n`, [ENV]: 'A=1\n' },
+      name: 'set from the shell through compose: present',
+    },
+    {
+      path: PRODUCTION,
+      text: 'import os\nKEY = os.environ["DJANGO_SECRET_KEY"]\n',
+      files: {
+        [COMPOSE]: `${service}    entrypoint: /srv/boot.sh\n    volumes: ["./deploy/boot.sh:/srv/boot.sh:ro"]\n`,
+        [ENV]: 'A=1\n',
+        'deploy/boot.sh': 'DJANGO_SECRET_KEY=$(cat /run/secrets/key)\nexport DJANGO_SECRET_KEY\nexec "$@"\n',
+      },
+      name: 'exported by the compose entrypoint:, a script bind-mounted into the container',
+    },
     {
       path: PRODUCTION,
       text: 'import os\nHOME = os.environ["APP_HOME_URL"]\n',
@@ -59,6 +82,32 @@ ruleTester(rule, {
       text: `${readsDatabase}KEY = env("API_KEY")\n`,
       files: container,
       errors: [{ line: 4, column: 7, message: 'no env source of production sets API_KEY' }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'a production compose service: one finding at the read, the service and the env file related',
+      text: readsKey,
+      files: withService('DJANGO_SETTINGS_MODULE=config.settings.production\nDJANGO_SECRET_KEY=x\n'),
+      errors: [
+        {
+          line: 4,
+          column: 14,
+          message: 'no env source of production sets STRIPE_KEY: the settings raise at startup (production reads .envs/.production/.django)',
+          related: [
+            { path: COMPOSE, line: 2, message: 'service `django` gets no STRIPE_KEY from .envs/.production/.django or its environment:' },
+            { path: ENV, line: 1, message: "production's env file, where the fix adds STRIPE_KEY" },
+          ],
+        },
+      ],
+      output: readsKey,
+      outputFiles: { [ENV]: 'DJANGO_SETTINGS_MODULE=config.settings.production\nDJANGO_SECRET_KEY=x\nSTRIPE_KEY=\n' },
+    },
+    {
+      path: PRODUCTION,
+      name: "compose's entrypoint: replaces the image's, so the script's export does not run",
+      text: 'import os\nKEY = os.environ["DJANGO_SECRET_KEY"]\n',
+      files: { ...container, [COMPOSE]: `${compose('./compose/production/django/Dockerfile')}    entrypoint: gunicorn config.wsgi\n`, 'compose/production/django/entrypoint': entrypoint.replace('export DATABASE_URL', 'export DJANGO_SECRET_KEY') },
+      errors: [{ line: 2, column: 7, message: 'no env source of production sets DJANGO_SECRET_KEY' }],
     },
   ],
 });

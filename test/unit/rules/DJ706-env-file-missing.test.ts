@@ -22,6 +22,19 @@ ruleTester(rule, {
     },
     {
       path,
+      name: 'two services naming one missing file: one finding, the other reference related',
+      text: compose('    env_file: ./.envs/.production/.django\n  celeryworker:\n    image: app:1.0\n    env_file: ./.envs/.production/.django\n'),
+      errors: [{ line: 4, column: 15, message: 'Service `django`', related: [{ line: 7, message: 'DJ706: Service `celeryworker` reads env_file' }] }],
+    },
+    {
+      path,
+      name: 'the production web service: its environment is unknown without the file',
+      text: compose('    command: gunicorn config.wsgi\n    env_file: ./.envs/.production/.django\n    environment:\n      DJANGO_SETTINGS_MODULE: config.settings.production\n'),
+      files: { 'config/settings/production.py': 'SECRET_KEY = env("DJANGO_SECRET_KEY")\n' },
+      errors: [{ line: 5, column: 15, message: "Production's environment is unknown without it" }],
+    },
+    {
+      path,
       name: 'marked optional instead',
       text: compose('    env_file:\n      - ./.envs/.production/.django\n'),
       errors: [{ line: 5, column: 9 }],
