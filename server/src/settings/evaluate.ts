@@ -9,6 +9,7 @@ import { PythonFile, changedRange, childrenOf, nodeText, ownString, stringLitera
 import { lineIndexAt } from '../parse/source-text';
 import type { Position, Range, SourceText } from '../parse/source-text';
 import type { EnvironmentValue } from '../project/production';
+import { LibraryContext, LibraryConversion, libraryAttribute, libraryCall, libraryObject } from './readers/library';
 import {
   DictEntry,
   EnvRead,
@@ -1019,7 +1020,7 @@ class ModuleEvaluator {
       'pathlib.Path': 'class:pathlib.Path',
       'django.core.exceptions.ImproperlyConfigured': 'class:ImproperlyConfigured',
     };
-    const name = known[dotted];
+    const name = known[dotted] ?? libraryObject(dotted);
     if (name) return { kind: 'object', name, at };
     const reason = `${dotted} is imported from outside the settings modules`;
     this.ns.trace.push({ at, note: reason });
@@ -1344,6 +1345,8 @@ class ModuleEvaluator {
         'os.environ.setdefault': 'method:os.environ.setdefault',
       };
       if (known[name]) return { kind: 'object', name: known[name], at };
+      const library = libraryAttribute(object.name, attribute);
+      if (library) return { kind: 'object', name: library, at };
       if (object.name === 'env') return { kind: 'object', name: `env.${attribute}`, scheme: object.scheme, at };
       if (object.name === 'class:environ.Env' && attribute === 'read_env') return { kind: 'object', name: 'env.read_env', at };
       return this.unknownAt(node, `${name} is not known`);
@@ -1438,6 +1441,9 @@ class ModuleEvaluator {
       return { kind: 'object', name: 'env', scheme, at };
     }
     if (name === 'env' || name.startsWith('env.')) return this.environCall(callee, args, arg, node, at);
+    // decouple, environs, dj-database-url, json/ast: settings/readers/.
+    const library = libraryCall(callee, this.libraryContext(args, arg, node, at));
+    if (library !== undefined) return library.at ? library : { ...library, at };
     if (name === 'class:pathlib.Path') {
       const parts = positional.map(pythonStr);
       if (parts.some((part) => part === null)) return this.unknownAt(node, 'Path() of an unknown value');
@@ -1640,26 +1646,65 @@ class ModuleEvaluator {
     return this.envRead(variable.value.value, reader, node, fallback?.node ?? null, defaultValue, cast, defaultValue !== undefined);
   }
 
+  /** What the env libraries' calls (settings/readers/library.ts) need of the evaluator. */
+  private libraryContext(
+    args: ReturnType<ModuleEvaluator['args']>,
+    arg: (index: number, keyword: string) => { value: Value; node: SyntaxNode } | undefined,
+    node: SyntaxNode,
+    at: Location,
+  ): LibraryContext {
+    return {
+      arg,
+      keywords: args.keywords,
+      positional: args.positional,
+      read: (variable, reader, fallback, conversion, implicitDefault) =>
+        this.envRead(variable, reader, node, fallback?.node ?? null, fallback?.value ?? implicitDefault, null, fallback !== undefined || implicitDefault !== undefined, conversion),
+      unknown: (reason, raises) => this.unknownAt(node, reason, raises),
+      trace: (note) => {
+        if (this.scopes.length === 0) this.ns.trace.push({ at, note });
+      },
+    };
+  }
+
   /**
    * An env read: production's value when the environment has it, else the default, else what
    * Python would do with an empty environment (None, or a KeyError / ImproperlyConfigured).
+   * `conversion`: how an env library (settings/readers/) makes the value.
    */
-  private envRead(variable: string, reader: string, node: SyntaxNode, defaultNode: SyntaxNode | null, defaultValue: Value | undefined, cast: string | null, hasDefault = defaultValue !== undefined): Value {
+  private envRead(
+    variable: string,
+    reader: string,
+    node: SyntaxNode,
+    defaultNode: SyntaxNode | null,
+    defaultValue: Value | undefined,
+    cast: string | null,
+    hasDefault = defaultValue !== undefined,
+    conversion?: LibraryConversion,
+  ): Value {
     const at = this.loc(node);
     const known = this.environmentKnown();
     const { value: source, unreadable } = this.environmentValue(variable);
+    // decouple casts its default: the read's default is the value it gives.
+    const shownDefault = hasDefault && defaultValue ? (conversion?.library === 'decouple' ? conversion.fromDefault(defaultValue) : defaultValue) : null;
     const read: EnvRead = {
       variable,
       reader,
+      library: conversion?.library ?? (reader.startsWith('env') ? 'django-environ' : 'os'),
       at,
       defaultAt: defaultNode ? this.loc(defaultNode) : null,
       hasDefault,
-      defaultValue: hasDefault && defaultValue ? defaultValue : null,
+      defaultValue: shownDefault && shownDefault.kind !== 'unknown' ? { ...shownDefault, at: shownDefault.at ?? defaultValue?.at ?? null } : shownDefault,
       source,
       environmentKnown: known,
     };
     if (this.scopes.length === 0 || this.current.path === this.path) this.ns.envReads.push(read);
     if (unreadable) return { ...unknown(`production sets ${variable} from ${unreadable}, whose value cannot be read`, at), env: read };
+    if (conversion) {
+      if (source) return { ...conversion.fromEnvironment(source.value), at, env: read };
+      if (hasDefault && defaultValue) return { ...(conversion.library === 'decouple' ? shownDefault! : conversion.fromDefault(defaultValue)), at, env: read };
+      const why = known ? `${variable} is set by no env source of production` : 'no production environment is known';
+      return { ...unknown(`${reader}("${variable}") has no default and ${why}: loading the settings raises ${conversion.raises}`, at, conversion.raises), env: read };
+    }
     const django = reader.startsWith('env');
     if (source) {
       let raw = source.value;
@@ -1729,7 +1774,7 @@ class Rebase {
     const result: EnvRead =
       at === read.at && defaultAt === read.defaultAt && defaultValue === read.defaultValue
         ? read
-        : { variable: read.variable, reader: read.reader, at, defaultAt, hasDefault: read.hasDefault, defaultValue, source: read.source, environmentKnown: read.environmentKnown };
+        : { variable: read.variable, reader: read.reader, library: read.library, at, defaultAt, hasDefault: read.hasDefault, defaultValue, source: read.source, environmentKnown: read.environmentKnown };
     this.copies.set(read, result);
     return result;
   }
