@@ -4,6 +4,8 @@ import { BASE, PRODUCTION } from './settings-cases';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', name: 'decouple, default False' },
+    { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default="True", cast=bool)\n', files: { '.envs/.production/.django': 'DEBUG=off\n', 'docker-compose.production.yml': 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n' }, name: 'decouple: production sets DEBUG=off (strtobool)' },
     { path: PRODUCTION, text: 'DEBUG = False\n' },
     { path: PRODUCTION, text: 'SECRET_KEY = "x"\n', name: 'unset: Django\'s default is False' },
     { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n', name: 'env read, default False, no environment known' },
@@ -15,6 +17,20 @@ ruleTester(rule, {
     { path: BASE, text: 'DEBUG = True\n', files: { [PRODUCTION]: 'from .base import *\nDEBUG = False\n' }, name: 'the base value is overridden in production' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'decouple config default in effect (cast=bool): the fix flips the default',
+      text: 'from decouple import config\nDEBUG = config("DEBUG", default=True, cast=bool)\n',
+      errors: [{ line: 2, column: 9, message: 'DEBUG is True (the default of config("DEBUG")' }],
+      output: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'environs env.bool default in effect',
+      text: 'from environs import Env\nenv = Env()\nenv.read_env()\nDEBUG = env.bool("DEBUG", True)\n',
+      errors: [{ line: 4, column: 9, message: 'the default of env.bool("DEBUG")' }],
+      output: 'from environs import Env\nenv = Env()\nenv.read_env()\nDEBUG = env.bool("DEBUG", False)\n',
+    },
     {
       path: PRODUCTION,
       text: 'DEBUG = True\n',

@@ -54,6 +54,7 @@ const CASES: Case[] = [
   { source: 'from environs import Env\nenv = Env()\nX = env.str("SECRET_KEY")', environment: {}, value: 'raises EnvError' },
   { source: 'from environs import env\nX = env("A")', environment: { A: 'x' }, value: "'x'" },
   { source: 'from environs import Env\nenv = Env()\nX = env.dj_db_url("DATABASE_URL", ssl_require=True)["OPTIONS"]', environment: { DATABASE_URL: 'postgres://u:p@db.example.com/app' }, value: "{'sslmode': 'require'}" },
+  { source: 'from environs import Env\nenv = Env()\nX = env.dj_db_url("DATABASE_URL", default="sqlite:///x.db")["NAME"]', value: "'x.db'" },
   { source: 'from environs import Env\nenv = Env()\nX = env.json("HOSTS")', environment: { HOSTS: '["a", "b"]' }, value: "['a', 'b']" },
   // dj-database-url
   { source: 'import dj_database_url\nX = dj_database_url.config(default="sqlite:///db.sqlite3")', value: "{'NAME': 'db.sqlite3', 'USER': '', 'PASSWORD': '', 'HOST': '', 'PORT': '', 'CONN_MAX_AGE': 0, 'ENGINE': 'django.db.backends.sqlite3'}" },

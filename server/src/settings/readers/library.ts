@@ -209,8 +209,8 @@ function environsRead(method: string, context: LibraryContext): Value {
   return context.read(variable.value.value, reader, context.arg(1, 'default'), {
     library: 'environs',
     fromEnvironment,
-    // The default is returned as written, whatever the method (environs' _field2method).
-    fromDefault: (value) => value,
+    // A field method returns the default as written (_field2method); the URL parsers parse it like a set value (_func2method).
+    fromDefault: (value) => (method === 'dj_db_url' ? (value.kind === 'str' ? fromEnvironment(value.value) : unknown('env.dj_db_url of a default that is not a string')) : value),
     raises: 'EnvError',
   });
 }
