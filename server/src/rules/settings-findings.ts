@@ -59,7 +59,10 @@ export function reportSetting(view: SettingsView, lookup: SettingLookup, { repor
     const module = view.moduleLocation();
     related.push({ path: module.path, range: module.range, message: `${view.entry.relativePath} loads this value${view.isProduction ? ' (the production settings module)' : ''}` });
   }
-  report({ ...finding, range, path, related });
+  // A module production skips could have changed the value: say so, and point at the import.
+  const optional = lookup.optional;
+  if (optional) related.push({ path: optional.at.path, range: optional.at.range, message: optional.note });
+  report({ ...finding, message: optional ? `${finding.message} ${optional.caveat}` : finding.message, range, path, related });
 }
 
 /** Whether a list setting holds a string; null when that cannot be told. */

@@ -47,7 +47,30 @@ export interface EvaluationHost {
   resolve(fromPath: string, level: number, dotted: string): ModuleSource | null;
   /** The namespace of an imported module, or 'cycle' when it is being evaluated already. */
   namespaceOf(module: ModuleSource): ModuleNamespace | 'cycle';
+  /**
+   * Why production cannot import `from <dots><dotted>` although the code may: 'absent' when the
+   * repository has no such module (and would show it if it had), 'ignored' when git ignores it
+   * (a developer's file, not deployed); null when it is there, or when that cannot be told.
+   */
+  missingModule?(fromPath: string, level: number, dotted: string): MissingFile | null;
+  /** The same for a file path (`os.path.exists(...)`): 'present', or why production lacks it; null when it cannot be told. */
+  fileState?(path: string): MissingFile | { state: 'present'; file: string } | null;
 }
+
+/** A file the repository lacks, or has but does not deploy. `file`: its path for messages (relative to the project). */
+export interface MissingFile {
+  state: 'absent' | 'ignored';
+  file: string;
+}
+
+/** An import (or a file test guarding one) that production skips: every value it could change says so. */
+export interface OptionalModule extends MissingFile {
+  /** The statement that would have loaded it. */
+  at: Location;
+}
+
+/** What a statement asked the host about files, and the answer (a JSON text), so that a replay asks again. */
+type HostQuestion = { kind: 'module'; level: number; dotted: string } | { kind: 'file'; path: string };
 
 export interface TraceNote {
   at: Location;
@@ -71,6 +94,8 @@ export class ModuleNamespace {
   readonly files: string[] = [];
   /** The namespaces of the settings modules imported, directly or not, by path: where an imported helper's free names resolve. */
   readonly imported = new Map<string, ModuleNamespace>();
+  /** Optional imports production skips (`try: from .local_settings import *` / `except ImportError`), imported modules' included. */
+  readonly optionalModules: OptionalModule[] = [];
 
   constructor(readonly module: ModuleSource) {
     this.files.push(module.path);
@@ -161,6 +186,9 @@ interface StatementRecord {
   /** Settings modules imported: where `from <level><dotted>` resolved and the namespace it gave. */
   imports: { level: number; dotted: string; path: string | null; name: string | null; namespace: ModuleNamespace | 'cycle' | null }[];
   ops: NameOp[];
+  /** What the statement asked the host about files and modules (missingModule, fileState), with the answers. */
+  hostFacts: { question: HostQuestion; answer: string }[];
+  optionalModules: OptionalModule[];
   /** The module's `tainted` after the statement, when it set it. */
   taintedAfter: { value: string | null } | undefined;
   /** Files the statement adds to the namespace's (each once). */
@@ -231,6 +259,8 @@ class ModuleEvaluator {
   private readonly python: PythonFile;
   private readonly path: string;
   private tryDepth = 0;
+  /** The exception types the enclosing `try` statements' handlers name (innermost last; empty: a bare except). */
+  private readonly handlers: string[][] = [];
   private callDepth = 0;
   /** Local scopes of helper functions being substituted (innermost last). */
   private readonly scopes: Scope[] = [];
@@ -244,7 +274,7 @@ class ModuleEvaluator {
   /** Whether the top-level statement being evaluated holds a syntax error. */
   private statementHasError = false;
   /** The namespace's list lengths when the statement began: what it appends is its own. */
-  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0 };
+  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0, optionalModules: 0 };
   /** Where this run has the statements that ever moved, and the re-based copies of what they hold. */
   private readonly rebase = new Rebase();
   /** Re-based bindings made in this run -> the bindings they re-base, so that their readers replay too. */
@@ -365,6 +395,8 @@ class ModuleEvaluator {
       environmentKnown: undefined,
       imports: [],
       ops: [],
+      hostFacts: [],
+      optionalModules: [],
       taintedAfter: undefined,
       files: [],
       imported: [],
@@ -373,7 +405,7 @@ class ModuleEvaluator {
       trace: [],
       starImports: [],
     };
-    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length };
+    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length, optionalModules: ns.optionalModules.length };
     return this.record;
   }
 
@@ -384,12 +416,13 @@ class ModuleEvaluator {
     record.calls = ns.calls.slice(marks.calls);
     record.trace = ns.trace.slice(marks.trace);
     record.starImports = ns.starImports.slice(marks.starImports);
+    record.optionalModules = ns.optionalModules.slice(marks.optionalModules);
     if (this.taintedWritten) record.taintedAfter = { value: ns.tainted };
     record.readNames = [...record.reads.keys()];
     record.readBindings = [...record.reads.values()];
-    record.readsOnlyNames = !record.taintedRead && !record.snapshot && record.foreignReads.length === 0 && record.environmentKnown === undefined && record.env.size === 0 && record.imports.length === 0;
+    record.readsOnlyNames = !record.taintedRead && !record.snapshot && record.foreignReads.length === 0 && record.environmentKnown === undefined && record.env.size === 0 && record.imports.length === 0 && record.hostFacts.length === 0;
     record.onlyNameChanges =
-      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports].every((list) => list.length === 0);
+      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports, record.optionalModules].every((list) => list.length === 0);
     if (record.snapshot) {
       // After a forked `if`, the outcome is the namespace as it stands.
       record.ops = [{ op: 'clear' }];
@@ -447,6 +480,7 @@ class ModuleEvaluator {
       if ((module?.path ?? null) !== read.path || (module?.name ?? null) !== read.name) return false;
       if (module && this.host.namespaceOf(module) !== read.namespace) return false;
     }
+    for (const fact of record.hostFacts) if (this.askHost(fact.question, false) !== fact.answer) return false;
     return true;
   }
 
@@ -493,6 +527,8 @@ class ModuleEvaluator {
       environmentKnown: record.environmentKnown,
       imports: record.imports,
       ops,
+      hostFacts: record.hostFacts,
+      optionalModules: located(record.optionalModules),
       taintedAfter: record.taintedAfter,
       files: record.files,
       imported: record.imported,
@@ -518,6 +554,21 @@ class ModuleEvaluator {
     for (const call of record.calls) ns.calls.push(call);
     for (const note of record.trace) ns.trace.push(note);
     for (const at of record.starImports) ns.starImports.push(at);
+    for (const optional of record.optionalModules) ns.optionalModules.push(optional);
+  }
+
+  /** Asks the host about a module or file (the answer as JSON text), recorded for replay unless `record` is false. */
+  private askHost(question: HostQuestion, record = true): string {
+    const answer =
+      question.kind === 'module' ? this.host.missingModule?.(this.path, question.level, question.dotted) ?? null : this.host.fileState?.(question.path) ?? null;
+    const text = JSON.stringify(answer);
+    if (record && this.record) this.record.hostFacts.push({ question, answer: text });
+    return text;
+  }
+
+  /** Whether an enclosing `try` has a handler that catches ImportError. */
+  private catchesImportError(): boolean {
+    return this.handlers.some((types) => types.length === 0 || types.some((type) => catches(type, 'ModuleNotFoundError')));
   }
 
   // ---- the namespace, read and changed through here so that a statement's record is complete ----
@@ -885,6 +936,8 @@ class ModuleEvaluator {
       else if (child.name === 'finally' && children[i + 1]?.name === 'Body') finallyBody = children[++i];
     }
     this.tryDepth++;
+    // A bare `except:` catches all, as does a handler whose types cannot be read.
+    this.handlers.push(handlers.some((handler) => handler.types.length === 0) ? [] : handlers.flatMap((handler) => handler.types));
     let raised: Raised | null = null;
     try {
       this.body(tryBody);
@@ -893,6 +946,7 @@ class ModuleEvaluator {
       raised = error;
     } finally {
       this.tryDepth--;
+      this.handlers.pop();
     }
     if (raised) {
       const handler = handlers.find((candidate) => candidate.types.length === 0 || candidate.types.some((type) => catches(type, raised!.exception)));
@@ -955,6 +1009,16 @@ class ModuleEvaluator {
       }
     }
     if (star && this.scopes.length === 0) this.ns.starImports.push(at);
+    if (this.catchesImportError() && this.scopes.length === 0) {
+      // `try: from .local_settings import *` / `except ImportError:` — production takes the handler's path when it lacks the module.
+      const missing = JSON.parse(this.askHost({ kind: 'module', level, dotted })) as MissingFile | null;
+      if (missing) {
+        this.ns.optionalModules.push({ ...missing, at });
+        const written = '.'.repeat(level) + dotted;
+        this.ns.trace.push({ at, note: `${written} is ${missing.state === 'absent' ? 'not in the repository' : 'ignored by git (a developer\'s file, not deployed)'}: evaluated without it, as production loads the settings` });
+        throw new Raised('ModuleNotFoundError');
+      }
+    }
     const settingsModule = this.host.resolve(this.path, level, dotted);
     const imported = settingsModule ? this.host.namespaceOf(settingsModule) : null;
     this.record?.imports.push({ level, dotted, path: settingsModule?.path ?? null, name: settingsModule?.name ?? null, namespace: imported });
@@ -975,6 +1039,7 @@ class ModuleEvaluator {
         this.record?.imported.push([path, namespace]);
       }
       for (const read of imported.envReads) this.ns.envReads.push(read);
+      for (const optional of imported.optionalModules) this.ns.optionalModules.push(optional);
       for (const call of imported.calls) this.ns.calls.push(call);
       for (const note of imported.trace) this.ns.trace.push(note);
       if (star) {
@@ -1339,6 +1404,8 @@ class ModuleEvaluator {
         'os.path.join': 'func:os.path.join',
         'os.path.dirname': 'func:os.path.dirname',
         'os.path.abspath': 'func:os.path.abspath',
+        'os.path.exists': 'func:os.path.exists',
+        'os.path.isfile': 'func:os.path.exists',
         'environ.Env': 'class:environ.Env',
         'pathlib.Path': 'class:pathlib.Path',
         'os.environ.get': 'method:os.environ.get',
@@ -1454,6 +1521,7 @@ class ModuleEvaluator {
       if (parts.some((part) => part === null)) return this.unknownAt(node, 'os.path.join of an unknown value');
       return { kind: 'str', value: posixJoin(...(parts as string[])), at };
     }
+    if (name === 'func:os.path.exists') return this.fileExists(positional[0], node, at);
     if (name === 'func:os.path.dirname' || name === 'func:os.path.abspath') {
       const part = positional[0] ? pythonStr(positional[0]) : null;
       if (part === null) return this.unknownAt(node, `${name.slice(5)} of an unknown value`);
@@ -1605,12 +1673,28 @@ class ModuleEvaluator {
       return found ?? positional[1] ?? { kind: 'none', at };
     }
     if (self.kind === 'path' && (method === 'resolve' || method === 'absolute')) return { ...self, at };
+    if (self.kind === 'path' && (method === 'exists' || method === 'is_file') && positional.length === 0) return this.fileExists(self, node, at);
     if (self.kind === 'path' && method === 'joinpath') {
       const parts = positional.map(pythonStr);
       if (parts.includes(null)) return this.unknownAt(node, 'joinpath of an unknown value');
       return { kind: 'path', value: posixJoin(self.value, ...(parts as string[])), at };
     }
     return this.unknownAt(node, `${self.kind}.${method}() is not evaluated`);
+  }
+
+  /**
+   * `os.path.exists(p)` / `Path.exists()` of a path the project can answer for: False for a file
+   * the repository lacks or git ignores (production does not have it), noted like an optional
+   * import when it is a Python module (`if os.path.exists(…/local.py): from .local import *`).
+   */
+  private fileExists(path: Value | undefined, node: SyntaxNode, at: Location): Value {
+    const text = path ? pythonStr(path) : null;
+    if (text === null || !text.startsWith('/')) return this.unknownAt(node, 'whether a file exists, for a path that is not a known absolute path, is not known');
+    const answer = JSON.parse(this.askHost({ kind: 'file', path: posixJoin(text) })) as MissingFile | { state: 'present'; file: string } | null;
+    if (!answer) return this.unknownAt(node, `whether ${text} exists in production is not known`);
+    if (answer.state === 'present') return { kind: 'bool', value: true, at };
+    if (/\.py$/.test(text) && this.scopes.length === 0) this.ns.optionalModules.push({ state: answer.state, file: answer.file, at });
+    return { kind: 'bool', value: false, at };
   }
 
   /** `env(...)`, `env.bool(...)`, … on a django-environ Env, with its scheme. */
@@ -1921,6 +2005,7 @@ function containsError(node: SyntaxNode): boolean {
 
 function catches(handlerType: string, exception: string): boolean {
   if (handlerType === exception || handlerType === 'Exception' || handlerType === 'BaseException') return true;
+  if (handlerType === 'ImportError' && exception === 'ModuleNotFoundError') return true;
   return handlerType === 'LookupError' && exception === 'KeyError';
 }
 
