@@ -124,7 +124,8 @@ export function setValueFix(view: SettingsView, name: string, lookup: SettingLoo
   if (read?.source?.file && read.source.entry) {
     return { title: `Set ${read.variable}=${env}${note}`, safe, preferred: true, edits: [{ path: read.source.file.path, range: read.source.entry.valueRange, newText: env }] };
   }
-  if (read && read.hasDefault && read.defaultAt) return replaceDefaultFix(lookup, python, `Make the default of ${read.variable} ${python}${note}`, safe);
+  // A value from a source that is not an env line (compose `environment:`, decouple's repository file): the default is not what decides.
+  if (read && read.hasDefault && read.defaultAt && !read.source) return replaceDefaultFix(lookup, python, `Make the default of ${read.variable} ${python}${note}`, safe);
   if (read) return null;
   return replaceExpressionFix(lookup, python, `Set ${name} = ${python}${note}`, safe);
 }

@@ -55,6 +55,8 @@ export interface EvaluationHost {
   missingModule?(fromPath: string, level: number, dotted: string): MissingFile | null;
   /** The same for a file path (`os.path.exists(...)`): 'present', or why production lacks it; null when it cannot be told. */
   fileState?(path: string): MissingFile | { state: 'present'; file: string } | null;
+  /** decouple's repository file found walking up from `directory` (within the project); null when there is none. */
+  repositoryFile?(directory: string): RepositoryFile | null;
 }
 
 /** A file the repository lacks, or has but does not deploy. `file`: its path for messages (relative to the project). */
@@ -70,7 +72,23 @@ export interface OptionalModule extends MissingFile {
 }
 
 /** What a statement asked the host about files, and the answer (a JSON text), so that a replay asks again. */
-type HostQuestion = { kind: 'module'; level: number; dotted: string } | { kind: 'file'; path: string };
+type HostQuestion = { kind: 'module'; level: number; dotted: string } | { kind: 'file'; path: string } | { kind: 'repository'; directory: string };
+
+/**
+ * The settings.ini or .env python-decouple finds walking up from a folder (settings.ini first in
+ * each folder), and whether production gets it: deployed unless git ignores it (or, in a git
+ * repository, does not track it). `values`: decouple's reading of a .env; null for a settings.ini
+ * (ConfigParser with interpolation: not read here).
+ */
+export interface RepositoryFile {
+  path: string;
+  /** Relative to the project, for messages. */
+  file: string;
+  deployed: boolean;
+  /** The file's text, so that a replay notices a change. */
+  text: string;
+  values: Map<string, EnvironmentValue> | null;
+}
 
 export interface TraceNote {
   at: Location;
@@ -560,10 +578,25 @@ class ModuleEvaluator {
   /** Asks the host about a module or file (the answer as JSON text), recorded for replay unless `record` is false. */
   private askHost(question: HostQuestion, record = true): string {
     const answer =
-      question.kind === 'module' ? this.host.missingModule?.(this.path, question.level, question.dotted) ?? null : this.host.fileState?.(question.path) ?? null;
+      question.kind === 'module'
+        ? this.host.missingModule?.(this.path, question.level, question.dotted) ?? null
+        : question.kind === 'file'
+          ? this.host.fileState?.(question.path) ?? null
+          : this.repositoryAnswer(question.directory);
     const text = JSON.stringify(answer);
     if (record && this.record) this.record.hostFacts.push({ question, answer: text });
     return text;
+  }
+
+  private repositoryAnswer(directory: string): { path: string; deployed: boolean; text: string } | null {
+    const found = this.host.repositoryFile?.(directory) ?? null;
+    return found && { path: found.path, deployed: found.deployed, text: found.text };
+  }
+
+  /** decouple's repository for a search folder (recorded for replay). */
+  private repository(directory: string): RepositoryFile | null {
+    if (this.askHost({ kind: 'repository', directory }) === 'null') return null;
+    return this.host.repositoryFile?.(directory) ?? null;
   }
 
   /** Whether an enclosing `try` has a handler that catches ImportError. */
@@ -1744,6 +1777,8 @@ class ModuleEvaluator {
       read: (variable, reader, fallback, conversion, implicitDefault) =>
         this.envRead(variable, reader, node, fallback?.node ?? null, fallback?.value ?? implicitDefault, null, fallback !== undefined || implicitDefault !== undefined, conversion),
       unknown: (reason, raises) => this.unknownAt(node, reason, raises),
+      callerDirectory: posixDirname(this.current.path),
+      repository: (directory) => this.repository(directory),
       trace: (note) => {
         if (this.scopes.length === 0) this.ns.trace.push({ at, note });
       },
@@ -1767,7 +1802,11 @@ class ModuleEvaluator {
   ): Value {
     const at = this.loc(node);
     const known = this.environmentKnown();
-    const { value: source, unreadable } = this.environmentValue(variable);
+    const seen = this.environmentValue(variable);
+    const unreadable = seen.unreadable;
+    // decouple reads its repository file when os.environ lacks the variable.
+    const fallback = !seen.value && !unreadable && conversion?.repository ? conversion.repository(variable) : null;
+    const source = seen.value ?? (fallback && fallback !== 'unknown' ? fallback : null);
     // decouple casts its default: the read's default is the value it gives.
     const shownDefault = hasDefault && defaultValue ? (conversion?.library === 'decouple' ? conversion.fromDefault(defaultValue) : defaultValue) : null;
     const read: EnvRead = {
@@ -1784,6 +1823,7 @@ class ModuleEvaluator {
     if (this.scopes.length === 0 || this.current.path === this.path) this.ns.envReads.push(read);
     if (unreadable) return { ...unknown(`production sets ${variable} from ${unreadable}, whose value cannot be read`, at), env: read };
     if (conversion) {
+      if (fallback === 'unknown') return { ...unknown(`${reader}("${variable}") may come from ${conversion.repositoryName ?? 'a file'} production has, which is not read`, at), env: read };
       if (source) return { ...conversion.fromEnvironment(source.value), at, env: read };
       if (hasDefault && defaultValue) return { ...(conversion.library === 'decouple' ? shownDefault! : conversion.fromDefault(defaultValue)), at, env: read };
       const why = known ? `${variable} is set by no env source of production` : 'no production environment is known';

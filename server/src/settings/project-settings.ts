@@ -10,7 +10,8 @@ import { productionLinks } from '../project/production';
 import { defaultSetting } from './django-defaults';
 import { kindFromPath } from '../project/classify';
 import { relativePosix } from '../project/model';
-import { Binding, EvaluationHost, MissingFile, ModuleNamespace, ModuleSource, OptionalModule, evaluateModule } from './evaluate';
+import { Binding, EvaluationHost, MissingFile, ModuleNamespace, ModuleSource, OptionalModule, RepositoryFile, evaluateModule } from './evaluate';
+import { decoupleEnvValues } from './readers/decouple';
 import { Location, Value } from './value';
 
 /** Names that only a Django settings module sets (a pydantic `settings.py` sets none of them). */
@@ -114,6 +115,7 @@ function analyse(project: ProjectModel, environment: Map<string, EnvironmentValu
     namespaceOf: (module) => evaluate(module),
     missingModule: (fromPath, level, dotted) => missingModule(project, settingsFiles, fromPath, level, dotted),
     fileState: (filePath) => fileState(project, filePath),
+    repositoryFile: (directory) => decoupleRepository(project, directory),
   };
   const evaluate = (module: ModuleSource): ModuleNamespace | 'cycle' => {
     const done = namespaces.get(module.path);
@@ -213,6 +215,32 @@ function fileState(project: ProjectModel, filePath: string): MissingFile | { sta
   const file = project.get(absolute);
   if (file) return ignoredByGit(project, file.relativePath) ? { state: 'ignored', file: relative } : { state: 'present', file: relative };
   return kindFromPath(relative) ? { state: 'absent', file: relative } : null;
+}
+
+/**
+ * The file python-decouple's AutoConfig finds from `directory` up (settings.ini before .env in
+ * each folder), within the project. Production gets it unless git ignores it or, in a git
+ * repository, does not track it.
+ */
+function decoupleRepository(project: ProjectModel, directory: string): RepositoryFile | null {
+  const root = path.resolve(project.root);
+  for (let folder = path.resolve(directory); ; folder = path.dirname(folder)) {
+    if (folder !== root && !folder.startsWith(root + path.sep)) return null;
+    for (const name of ['settings.ini', '.env']) {
+      const filePath = path.join(folder, name);
+      const file = project.get(filePath);
+      const other = project.otherSources.get(filePath);
+      const text = file?.text ?? other?.text ?? null;
+      if (!file && !other) continue;
+      const relative = relativePosix(project.root, filePath);
+      const git = project.git;
+      const deployed = !git || (!git.ignored.has(relative) && (git.source === 'gitignore' || git.tracked.has(relative)));
+      if (text === null) return { path: filePath, file: relative, deployed, text: '', values: null };
+      const values = name === '.env' && file?.kind === 'env' ? decoupleEnvValues(text, relative) : null;
+      return { path: filePath, file: relative, deployed, text, values };
+    }
+    if (folder === root) return null;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { BASE, PRODUCTION } from './settings-cases';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', files: { '.env': 'DEBUG=True\n' }, git: { tracked: [PRODUCTION], ignored: ['.env'] }, name: 'decouple: a .env git ignores is a developer file, production reads the default' },
     { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', name: 'decouple, default False' },
     { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default="True", cast=bool)\n', files: { '.envs/.production/.django': 'DEBUG=off\n', 'docker-compose.production.yml': 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n' }, name: 'decouple: production sets DEBUG=off (strtobool)' },
     { path: PRODUCTION, text: 'DEBUG = False\n' },
@@ -17,6 +18,14 @@ ruleTester(rule, {
     { path: BASE, text: 'DEBUG = True\n', files: { [PRODUCTION]: 'from .base import *\nDEBUG = False\n' }, name: 'the base value is overridden in production' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'decouple reads the committed .env found above the settings (after os.environ)',
+      text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n',
+      files: { '.env': '# committed\nDEBUG = "yes"\n' },
+      git: { tracked: [PRODUCTION, '.env'] },
+      errors: [{ line: 2, column: 9, message: 'DEBUG is True (DEBUG=yes in .env line 2 (read by python-decouple))' }],
+    },
     {
       path: PRODUCTION,
       name: 'decouple config default in effect (cast=bool): the fix flips the default',

@@ -262,3 +262,41 @@ describe('environs bool (marshmallow) differential', () => {
     });
   });
 });
+
+describe('python-decouple 3.6 RepositoryEnv differential', () => {
+  const random = seededRandom(23);
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+  const keys = ['A', 'B', ' C ', 'export D', 'E.F', ''];
+  const values = ['', '1', ' spaced ', '"quoted"', "'single'", '"unbalanced', 'x#y', 'a=b', '" both "', "'", 'tail # note'];
+  const texts = Array.from({ length: 120 }, () => {
+    const lines = Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
+      const roll = random();
+      if (roll < 0.1) return '# comment';
+      if (roll < 0.15) return 'no equals here';
+      if (roll < 0.2) return pick(['', '   ', '\t']);
+      return `${pick(['', ' ', '\t'])}${pick(keys)}${pick(['=', ' = ', '= '])}${pick(values)}${pick(['', ' ', '\t'])}`;
+    });
+    return lines.join(pick(['\n', '\r\n', '\r'])) + pick(['', '\n']);
+  });
+  const script = `
+import json, os, sys, tempfile
+from decouple import RepositoryEnv
+out = []
+for text in json.load(sys.stdin):
+    with tempfile.NamedTemporaryFile('w', suffix='.env', delete=False, newline='') as handle:
+        handle.write(text)
+    try:
+        out.append(RepositoryEnv(handle.name).data)
+    finally:
+        os.unlink(handle.name)
+print(json.dumps(out))
+`;
+  const theirs = python(script, texts);
+  it(`reads ${texts.length} .env files as decouple does`, { skip: theirs === null ? 'python3-decouple is not importable' : false }, async () => {
+    const { decoupleEnvValues } = await import('../../../server/src/settings/readers/decouple');
+    texts.forEach((text, index) => {
+      const ours = Object.fromEntries([...decoupleEnvValues(text, '.env')].map(([key, value]) => [key, value.value]));
+      assert.deepEqual(ours, theirs![index], JSON.stringify(text));
+    });
+  });
+});

@@ -6,6 +6,7 @@
  * Differential test: test/unit/settings/readers.test.ts runs that file on the same values.
  */
 import { environInt } from '../../parse/django-environ';
+import type { EnvironmentValue } from '../../project/production';
 import { Value, pythonEquals, pythonRepr, unknown } from '../value';
 
 export const DECOUPLE_VERSION = '3.6';
@@ -119,4 +120,30 @@ export function applyDecoupleCast(value: Value, cast: DecoupleCast): Value {
     case 'other':
       return cast.convert(value);
   }
+}
+
+/**
+ * `RepositoryEnv`: each line stripped; blank, `#` and `=`-less lines skipped; split at the first
+ * `=`, key and value stripped, one pair of matching quotes removed; a later line wins. No
+ * `export`, no inline comments, no escapes. The file feeds no production service, so a finding
+ * stays at the settings read and names the line in its message.
+ */
+export function decoupleEnvValues(text: string, relativePath: string): Map<string, EnvironmentValue> {
+  const values = new Map<string, EnvironmentValue>();
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((raw, index) => {
+    const line = pythonStrip(raw);
+    if (!line || line.startsWith('#') || !line.includes('=')) return;
+    const equals = line.indexOf('=');
+    const key = pythonStrip(line.slice(0, equals));
+    let value = pythonStrip(line.slice(equals + 1));
+    if (value.length >= 2 && ((value[0] === "'" && value.endsWith("'")) || (value[0] === '"' && value.endsWith('"')))) value = value.slice(1, -1);
+    values.set(key, { value, file: null, entry: null, origin: `${relativePath} line ${index + 1} (read by python-decouple)` });
+  });
+  return values;
+}
+
+/** Python's str.strip() with no argument (ASCII and the common Unicode spaces). */
+function pythonStrip(text: string): string {
+  return text.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g, '');
 }

@@ -5,6 +5,8 @@
  * in evaluate.ts (environCall) with its parsing in parse/django-environ.ts.
  */
 import type { SyntaxNode } from '@lezer/common';
+import type { EnvironmentValue } from '../../project/production';
+import type { RepositoryFile } from '../evaluate';
 import { DictEntry, EnvRead, Value, dictGet, pythonRepr, truthy, unknown } from '../value';
 import { DecoupleCast, applyDecoupleCast } from './decouple';
 import { parseDatabaseUrl } from './dj-database-url';
@@ -59,6 +61,10 @@ export interface LibraryConversion {
   fromDefault(value: Value): Value;
   /** The exception an unset variable without a default raises. */
   raises: string;
+  /** Where the library looks when os.environ lacks the variable (decouple's repository file); 'unknown' when it cannot be read. */
+  repository?(variable: string): EnvironmentValue | null | 'unknown';
+  /** The repository file, for messages. */
+  repositoryName?: string;
 }
 
 /** What a library call needs of the evaluator. */
@@ -71,6 +77,9 @@ export interface LibraryContext {
   read(variable: string, reader: string, fallback: Argument | undefined, conversion: LibraryConversion, implicitDefault?: Value): Value;
   unknown(reason: string, raises?: string): Value;
   trace(note: string): void;
+  /** The folder of the module making the call: where decouple's `config` starts looking for its file. */
+  callerDirectory: string;
+  repository(directory: string): RepositoryFile | null;
 }
 
 /** A library object's call; undefined when the callee is not one of the libraries'. */
@@ -78,10 +87,13 @@ export function libraryCall(callee: Extract<Value, { kind: 'object' }>, context:
   const name = callee.name;
   switch (name) {
     case 'decouple:config':
-      return decoupleConfig(context);
-    case 'class:decouple.AutoConfig':
-      // AutoConfig(search_path=…) reads os.environ first like `config`; its repository file is not read (see decoupleConfig).
-      return { kind: 'object', name: 'decouple:config' };
+      return decoupleConfig(context, callee.self);
+    case 'class:decouple.AutoConfig': {
+      // AutoConfig(search_path=…): `config` with another folder to start from.
+      const searchPath = context.arg(0, 'search_path')?.value;
+      if (searchPath && searchPath.kind !== 'none' && searchPath.kind !== 'str' && searchPath.kind !== 'path') return context.unknown('AutoConfig() with a search_path that is not known');
+      return { kind: 'object', name: 'decouple:config', ...(searchPath && searchPath.kind !== 'none' ? { self: { kind: 'str', value: searchPath.value } } : {}) };
+    }
     case 'class:decouple.Csv':
     case 'class:decouple.Choices':
       return castObject(name === 'class:decouple.Csv' ? 'decouple:Csv' : 'decouple:Choices', name === 'class:decouple.Csv' ? ['cast', 'delimiter', 'strip', 'post_process'] : ['flat', 'cast', 'choices'], context);
@@ -175,22 +187,27 @@ export function decoupleCast(value: Value | undefined): DecoupleCast | null {
 
 /**
  * `config("X", default=…, cast=…)`: os.environ, then decouple's repository, else the default,
- * cast in every case. The repository (a settings.ini or .env decouple finds walking up from the
- * settings' folder) is a file production may or may not have: production's environment is read
- * without it, and a trace note says so.
+ * cast in every case. The repository is the settings.ini or .env decouple finds walking up from
+ * the calling module's folder (or AutoConfig's search_path): read when production gets it (the
+ * repository tracks it), left out with a trace note when git ignores it (a developer's file).
  */
-function decoupleConfig(context: LibraryContext): Value {
+function decoupleConfig(context: LibraryContext, searchPath: Value | undefined): Value {
+  const directory = searchPath && searchPath.kind === 'str' ? searchPath.value : context.callerDirectory;
+  const repository = directory.startsWith('/') ? context.repository(directory.replace(/\/+$/, '') || '/') : null;
+  if (repository && !repository.deployed) context.trace(`decouple would read ${repository.file}, which git ignores (a developer's file): production's settings are read without it`);
   const variable = context.arg(0, 'option');
   if (!variable || variable.value.kind !== 'str') return context.unknown('a decouple config() whose variable name is not a known string');
   const castArgument = context.arg(2, 'cast');
   const cast = decoupleCast(castArgument?.value);
   const why = `the cast ${castArgument ? 'given' : ''} is not one decouple's reading here follows`;
   const convert = (value: Value): Value => (cast ? applyDecoupleCast(value, cast) : unknown(why));
+  const deployed = repository?.deployed ? repository : null;
   return context.read(variable.value.value, 'config', context.arg(1, 'default'), {
     library: 'decouple',
     fromEnvironment: (raw) => convert({ kind: 'str', value: raw }),
     fromDefault: convert,
     raises: 'UndefinedValueError',
+    ...(deployed ? { repository: (name: string) => (deployed.values ? deployed.values.get(name) ?? null : 'unknown'), repositoryName: deployed.file } : {}),
   });
 }
 
