@@ -1,8 +1,8 @@
 /**
  * The env libraries' objects as the evaluator knows them by name, and the one place their calls
  * are dispatched: python-decouple (decouple.ts), environs (environs.ts), dj-database-url
- * (dj-database-url.ts), json.loads / ast.literal_eval (literal.ts). django-environ's reading stays
- * in evaluate.ts (environCall) with its parsing in parse/django-environ.ts.
+ * (dj-database-url.ts), json.loads / ast.literal_eval (literal.ts). django-environ's value parsing
+ * is in django-environ.ts; its Env reading (schemes, `$` proxies) is still evaluate.ts' environCall.
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { EnvironmentValue } from '../../project/production';
