@@ -50,7 +50,7 @@ const CASES: Case[] = [
   },
   {
     name: 'except ModuleNotFoundError and a bare except catch it too',
-    production: 'DEBUG = True\ntry:\n    from .local_settings import *\nexcept ModuleNotFoundError:\n    DEBUG = False\ntry:\n    from .secret_settings import SECRET_KEY\nexcept:\n    SECRET_KEY = "fallback"\n',
+    production: 'DEBUG = True\ntry:\n    from .local_settings import *\nexcept ModuleNotFoundError:\n    DEBUG = False\ntry:\n    from .dev_settings import SECRET_KEY\nexcept:\n    SECRET_KEY = "fallback"\n',
     expect: { DEBUG: 'False', SECRET_KEY: "'fallback'" },
   },
   {
