@@ -1542,9 +1542,6 @@ class ModuleEvaluator {
       return { kind: 'object', name: 'env', scheme, at };
     }
     if (name === 'env' || name.startsWith('env.')) return this.environCall(callee, args, arg, node, at);
-    // decouple, environs, dj-database-url, json/ast: settings/readers/.
-    const library = libraryCall(callee, this.libraryContext(args, arg, node, at));
-    if (library !== undefined) return library.at ? library : { ...library, at };
     if (name === 'class:pathlib.Path') {
       const parts = positional.map(pythonStr);
       if (parts.some((part) => part === null)) return this.unknownAt(node, 'Path() of an unknown value');
@@ -1563,6 +1560,9 @@ class ModuleEvaluator {
     }
     if (name.startsWith('builtin:')) return this.builtin(name.slice(8), positional, keywords, node, at);
     if (name.startsWith('method:')) return this.method(callee, name, positional, node, at);
+    // decouple, environs, dj-database-url, json/ast: settings/readers/.
+    const library = libraryCall(callee, this.libraryContext(args, arg, node, at));
+    if (library !== undefined) return library.at ? library : { ...library, at };
     return this.unknownAt(node, `${name.replace(/^\w+:/, '')}(…) is not evaluated`);
   }
 
