@@ -15,9 +15,14 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   if (directories.includes('.envs')) return 'env';
   if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(name) || /^docker-compose[\w.-]*\.ya?ml$/.test(name)) return 'compose';
   if (name === 'settings.py' || (directories[directories.length - 1] === 'settings' && name.endsWith('.py'))) return 'settings';
+  // A developer's override beside settings.py (`try: from .local_settings import *`): read, so that its absence is known too.
+  // Not secret_settings.py and the like: read on its own, a gitignored file of secrets would be judged as a module in source control.
+  if (LOCAL_SETTINGS_NAME.test(name)) return 'settings';
   if (relativePath === checklistFile) return 'checklist';
   return null;
 }
+
+const LOCAL_SETTINGS_NAME = /^(?:(?:local|dev|development|custom|override|overrides)_settings|settings_(?:local|dev|development|custom|override|overrides))\.py$/;
 
 /** A YAML file with a top-level `services:` map is a compose file whatever its name. */
 export function looksLikeCompose(relativePath: string, text: string): boolean {

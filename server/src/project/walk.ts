@@ -51,9 +51,9 @@ export function walkTree(root: string, checklistFile?: string): WalkedTree {
       } else if (entry.isFile()) {
         if (entry.name === 'manage.py') djangoRoots.push(directory);
         const relative = relativePosix(root, full);
-        // Django's entry points are read (not linted) for the settings module they default to,
-        // dev container configurations for the files they make development.
-        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || isDevcontainerConfig(relative) || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
+        // Django's entry points are read (not linted) for the settings module they default to, dev
+        // container configurations for the files they make development, settings.ini for python-decouple.
+        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || isDevcontainerConfig(relative) || entry.name === 'settings.ini' || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
       }
     }
   };

@@ -1,3 +1,4 @@
+import { defaultIsDroppable } from '../settings/readers/library';
 import type { EnvRead } from '../settings/value';
 import type { ProjectModel } from '../project/model';
 import { isSecretVariable } from './credentials';
@@ -41,7 +42,7 @@ function dropDefaultFix(project: ProjectModel, read: EnvRead): Fix[] {
     return [{ title, safe: false, preferred: true, edits: [{ path: read.at.path, range: read.at.range, newText: `os.environ["${read.variable}"]` }] }];
   }
   const file = project.get(read.at.path);
-  if (!read.reader.startsWith('env') || !read.defaultAt || !file || file.text === null) return [];
+  if (!defaultIsDroppable(read) || !read.defaultAt || !file || file.text === null) return [];
   const source = project.settings(file).source;
   const callEnd = source.offsetAt(read.at.range.end);
   let start = source.offsetAt(read.defaultAt.range.start);

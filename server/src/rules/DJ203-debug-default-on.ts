@@ -1,3 +1,4 @@
+import { defaultIsTheValue } from '../settings/readers/library';
 import { pythonRepr, truthy } from '../settings/value';
 import { envDefaultCause, known, replaceDefaultFix, reportSetting, fixes } from './settings-findings';
 import { Rule } from './rule';
@@ -28,8 +29,8 @@ export const rule: Rule = {
     const defaultText = read.defaultValue ? pythonRepr(read.defaultValue) : null;
     if (!inEffect) {
       // The env sets the variable; the default still decides wherever it is missing. Judge the default itself.
-      // Only django-environ reads return the default as the setting; an os.getenv default goes through the module's own test.
-      if (!read.reader.startsWith('env') || !read.defaultValue || truthy(read.defaultValue) !== true) return;
+      // Only the env libraries return the default as the setting; an os.getenv default goes through the module's own test.
+      if (!defaultIsTheValue(read) || !read.defaultValue || truthy(read.defaultValue) !== true) return;
     }
     const location = { ...lookup, location: read.defaultAt };
     reportSetting(settings, { ...location, value: { ...lookup.value, env: null } }, context, {

@@ -74,7 +74,10 @@ export function reportSetting(view: SettingsView, lookup: SettingLookup, { repor
     const module = view.moduleLocation();
     related.push({ path: module.path, range: module.range, message: `${view.entry.relativePath} loads this value${view.isProduction ? ' (the production settings module)' : ''}` });
   }
-  report({ ...finding, range, path, related, ...(cause !== undefined ? { cause } : {}) });
+  // A module production skips could have changed the value: say so, and point at the import.
+  const optional = lookup.optional;
+  if (optional) related.push({ path: optional.at.path, range: optional.at.range, message: optional.note });
+  report({ ...finding, message: optional ? `${finding.message} ${optional.caveat}` : finding.message, range, path, related, ...(cause !== undefined ? { cause } : {}) });
 }
 
 /** The root cause "this read's default, in effect": the settings rule and DJ203 agree on it. */
@@ -152,7 +155,8 @@ export function setValueFix(view: SettingsView, name: string, lookup: SettingLoo
     if (!written || written.template.parts.some((part) => part.kind === 'variable')) return null;
     return composeValueFix(read.source.composeFile, read.source.composeEntry, env, `Set ${read.variable}: ${env}${note}`, safe)[0] ?? null;
   }
-  if (read && read.hasDefault && read.defaultAt) return replaceDefaultFix(lookup, python, `Make the default of ${read.variable} ${python}${note}`, safe);
+  // A value from a source that is not an env line (decouple's repository file): the default is not what decides.
+  if (read && read.hasDefault && read.defaultAt && !read.source) return replaceDefaultFix(lookup, python, `Make the default of ${read.variable} ${python}${note}`, safe);
   if (read) return null;
   return replaceExpressionFix(lookup, python, `Set ${name} = ${python}${note}`, safe);
 }

@@ -4,11 +4,13 @@
  * settings modules) and makes everything else *unknown* with a reason. Nothing is executed.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { environBool, environInt, environList, parseServiceUrl } from '../parse/django-environ';
+import { environInt } from '../parse/django-environ';
+import { castEnvironValue } from './readers/django-environ';
 import { PythonFile, changedRange, childrenOf, nodeText, ownString, stringLiteralValue } from '../parse/python';
 import { lineIndexAt } from '../parse/source-text';
 import type { Position, Range, SourceText } from '../parse/source-text';
 import type { EnvironmentValue } from '../project/production';
+import { LibraryContext, LibraryConversion, libraryAttribute, libraryCall, libraryObject } from './readers/library';
 import {
   DictEntry,
   EnvRead,
@@ -46,6 +48,47 @@ export interface EvaluationHost {
   resolve(fromPath: string, level: number, dotted: string): ModuleSource | null;
   /** The namespace of an imported module, or 'cycle' when it is being evaluated already. */
   namespaceOf(module: ModuleSource): ModuleNamespace | 'cycle';
+  /**
+   * Why production cannot import `from <dots><dotted>` although the code may: 'absent' when the
+   * repository has no such module (and would show it if it had), 'ignored' when git ignores it
+   * (a developer's file, not deployed); null when it is there, or when that cannot be told.
+   */
+  missingModule?(fromPath: string, level: number, dotted: string): MissingFile | null;
+  /** The same for a file path (`os.path.exists(...)`): 'present', or why production lacks it; null when it cannot be told. */
+  fileState?(path: string): MissingFile | { state: 'present'; file: string } | null;
+  /** decouple's repository file found walking up from `directory` (within the project); null when there is none. */
+  repositoryFile?(directory: string): RepositoryFile | null;
+}
+
+/** A file the repository lacks, or has but does not deploy. `file`: its path for messages (relative to the project). */
+export interface MissingFile {
+  state: 'absent' | 'ignored';
+  file: string;
+}
+
+/** An import (or a file test guarding one) that production skips: every value it could change says so. */
+export interface OptionalModule extends MissingFile {
+  /** The statement that would have loaded it. */
+  at: Location;
+}
+
+/** What a statement asked the host about files, and the answer (a JSON text), so that a replay asks again. */
+type HostQuestion = { kind: 'module'; level: number; dotted: string } | { kind: 'file'; path: string } | { kind: 'repository'; directory: string };
+
+/**
+ * The settings.ini or .env python-decouple finds walking up from a folder (settings.ini first in
+ * each folder), and whether production gets it: deployed unless git ignores it (or, in a git
+ * repository, does not track it). `values`: decouple's reading of a .env; null for a settings.ini
+ * (ConfigParser with interpolation: not read here).
+ */
+export interface RepositoryFile {
+  path: string;
+  /** Relative to the project, for messages. */
+  file: string;
+  deployed: boolean;
+  /** The file's text, so that a replay notices a change. */
+  text: string;
+  values: Map<string, EnvironmentValue> | null;
 }
 
 export interface TraceNote {
@@ -70,6 +113,8 @@ export class ModuleNamespace {
   readonly files: string[] = [];
   /** The namespaces of the settings modules imported, directly or not, by path: where an imported helper's free names resolve. */
   readonly imported = new Map<string, ModuleNamespace>();
+  /** Optional imports production skips (`try: from .local_settings import *` / `except ImportError`), imported modules' included. */
+  readonly optionalModules: OptionalModule[] = [];
 
   constructor(readonly module: ModuleSource) {
     this.files.push(module.path);
@@ -160,6 +205,9 @@ interface StatementRecord {
   /** Settings modules imported: where `from <level><dotted>` resolved and the namespace it gave. */
   imports: { level: number; dotted: string; path: string | null; name: string | null; namespace: ModuleNamespace | 'cycle' | null }[];
   ops: NameOp[];
+  /** What the statement asked the host about files and modules (missingModule, fileState), with the answers. */
+  hostFacts: { question: HostQuestion; answer: string }[];
+  optionalModules: OptionalModule[];
   /** The module's `tainted` after the statement, when it set it. */
   taintedAfter: { value: string | null } | undefined;
   /** Files the statement adds to the namespace's (each once). */
@@ -230,6 +278,8 @@ class ModuleEvaluator {
   private readonly python: PythonFile;
   private readonly path: string;
   private tryDepth = 0;
+  /** The exception types the enclosing `try` statements' handlers name (innermost last; empty: a bare except). */
+  private readonly handlers: string[][] = [];
   private callDepth = 0;
   /** Local scopes of helper functions being substituted (innermost last). */
   private readonly scopes: Scope[] = [];
@@ -243,7 +293,7 @@ class ModuleEvaluator {
   /** Whether the top-level statement being evaluated holds a syntax error. */
   private statementHasError = false;
   /** The namespace's list lengths when the statement began: what it appends is its own. */
-  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0 };
+  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0, optionalModules: 0 };
   /** Where this run has the statements that ever moved, and the re-based copies of what they hold. */
   private readonly rebase = new Rebase();
   /** Re-based bindings made in this run -> the bindings they re-base, so that their readers replay too. */
@@ -364,6 +414,8 @@ class ModuleEvaluator {
       environmentKnown: undefined,
       imports: [],
       ops: [],
+      hostFacts: [],
+      optionalModules: [],
       taintedAfter: undefined,
       files: [],
       imported: [],
@@ -372,7 +424,7 @@ class ModuleEvaluator {
       trace: [],
       starImports: [],
     };
-    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length };
+    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length, optionalModules: ns.optionalModules.length };
     return this.record;
   }
 
@@ -383,12 +435,13 @@ class ModuleEvaluator {
     record.calls = ns.calls.slice(marks.calls);
     record.trace = ns.trace.slice(marks.trace);
     record.starImports = ns.starImports.slice(marks.starImports);
+    record.optionalModules = ns.optionalModules.slice(marks.optionalModules);
     if (this.taintedWritten) record.taintedAfter = { value: ns.tainted };
     record.readNames = [...record.reads.keys()];
     record.readBindings = [...record.reads.values()];
-    record.readsOnlyNames = !record.taintedRead && !record.snapshot && record.foreignReads.length === 0 && record.environmentKnown === undefined && record.env.size === 0 && record.imports.length === 0;
+    record.readsOnlyNames = !record.taintedRead && !record.snapshot && record.foreignReads.length === 0 && record.environmentKnown === undefined && record.env.size === 0 && record.imports.length === 0 && record.hostFacts.length === 0;
     record.onlyNameChanges =
-      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports].every((list) => list.length === 0);
+      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports, record.optionalModules].every((list) => list.length === 0);
     if (record.snapshot) {
       // After a forked `if`, the outcome is the namespace as it stands.
       record.ops = [{ op: 'clear' }];
@@ -446,6 +499,7 @@ class ModuleEvaluator {
       if ((module?.path ?? null) !== read.path || (module?.name ?? null) !== read.name) return false;
       if (module && this.host.namespaceOf(module) !== read.namespace) return false;
     }
+    for (const fact of record.hostFacts) if (this.askHost(fact.question, false) !== fact.answer) return false;
     return true;
   }
 
@@ -492,6 +546,8 @@ class ModuleEvaluator {
       environmentKnown: record.environmentKnown,
       imports: record.imports,
       ops,
+      hostFacts: record.hostFacts,
+      optionalModules: located(record.optionalModules),
       taintedAfter: record.taintedAfter,
       files: record.files,
       imported: record.imported,
@@ -517,6 +573,36 @@ class ModuleEvaluator {
     for (const call of record.calls) ns.calls.push(call);
     for (const note of record.trace) ns.trace.push(note);
     for (const at of record.starImports) ns.starImports.push(at);
+    for (const optional of record.optionalModules) ns.optionalModules.push(optional);
+  }
+
+  /** Asks the host about a module or file (the answer as JSON text), recorded for replay unless `record` is false. */
+  private askHost(question: HostQuestion, record = true): string {
+    const answer =
+      question.kind === 'module'
+        ? this.host.missingModule?.(this.path, question.level, question.dotted) ?? null
+        : question.kind === 'file'
+          ? this.host.fileState?.(question.path) ?? null
+          : this.repositoryAnswer(question.directory);
+    const text = JSON.stringify(answer);
+    if (record && this.record) this.record.hostFacts.push({ question, answer: text });
+    return text;
+  }
+
+  private repositoryAnswer(directory: string): { path: string; deployed: boolean; text: string } | null {
+    const found = this.host.repositoryFile?.(directory) ?? null;
+    return found && { path: found.path, deployed: found.deployed, text: found.text };
+  }
+
+  /** decouple's repository for a search folder (recorded for replay). */
+  private repository(directory: string): RepositoryFile | null {
+    if (this.askHost({ kind: 'repository', directory }) === 'null') return null;
+    return this.host.repositoryFile?.(directory) ?? null;
+  }
+
+  /** Whether an enclosing `try` has a handler that catches ImportError. */
+  private catchesImportError(): boolean {
+    return this.handlers.some((types) => types.length === 0 || types.some((type) => catches(type, 'ModuleNotFoundError')));
   }
 
   // ---- the namespace, read and changed through here so that a statement's record is complete ----
@@ -884,6 +970,8 @@ class ModuleEvaluator {
       else if (child.name === 'finally' && children[i + 1]?.name === 'Body') finallyBody = children[++i];
     }
     this.tryDepth++;
+    // A bare `except:` catches all, as does a handler whose types cannot be read.
+    this.handlers.push(handlers.some((handler) => handler.types.length === 0) ? [] : handlers.flatMap((handler) => handler.types));
     let raised: Raised | null = null;
     try {
       this.body(tryBody);
@@ -892,6 +980,7 @@ class ModuleEvaluator {
       raised = error;
     } finally {
       this.tryDepth--;
+      this.handlers.pop();
     }
     if (raised) {
       const handler = handlers.find((candidate) => candidate.types.length === 0 || candidate.types.some((type) => catches(type, raised!.exception)));
@@ -954,6 +1043,16 @@ class ModuleEvaluator {
       }
     }
     if (star && this.scopes.length === 0) this.ns.starImports.push(at);
+    if (this.catchesImportError() && this.scopes.length === 0) {
+      // `try: from .local_settings import *` / `except ImportError:` — production takes the handler's path when it lacks the module.
+      const missing = JSON.parse(this.askHost({ kind: 'module', level, dotted })) as MissingFile | null;
+      if (missing) {
+        this.ns.optionalModules.push({ ...missing, at });
+        const written = '.'.repeat(level) + dotted;
+        this.ns.trace.push({ at, note: `${written} is ${missing.state === 'absent' ? 'not in the repository' : 'ignored by git (a developer\'s file, not deployed)'}: evaluated without it, as production loads the settings` });
+        throw new Raised('ModuleNotFoundError');
+      }
+    }
     const settingsModule = this.host.resolve(this.path, level, dotted);
     const imported = settingsModule ? this.host.namespaceOf(settingsModule) : null;
     this.record?.imports.push({ level, dotted, path: settingsModule?.path ?? null, name: settingsModule?.name ?? null, namespace: imported });
@@ -974,6 +1073,7 @@ class ModuleEvaluator {
         this.record?.imported.push([path, namespace]);
       }
       for (const read of imported.envReads) this.ns.envReads.push(read);
+      for (const optional of imported.optionalModules) this.ns.optionalModules.push(optional);
       for (const call of imported.calls) this.ns.calls.push(call);
       for (const note of imported.trace) this.ns.trace.push(note);
       if (star) {
@@ -1019,7 +1119,7 @@ class ModuleEvaluator {
       'pathlib.Path': 'class:pathlib.Path',
       'django.core.exceptions.ImproperlyConfigured': 'class:ImproperlyConfigured',
     };
-    const name = known[dotted];
+    const name = known[dotted] ?? libraryObject(dotted);
     if (name) return { kind: 'object', name, at };
     const reason = `${dotted} is imported from outside the settings modules`;
     this.ns.trace.push({ at, note: reason });
@@ -1338,12 +1438,16 @@ class ModuleEvaluator {
         'os.path.join': 'func:os.path.join',
         'os.path.dirname': 'func:os.path.dirname',
         'os.path.abspath': 'func:os.path.abspath',
+        'os.path.exists': 'func:os.path.exists',
+        'os.path.isfile': 'func:os.path.exists',
         'environ.Env': 'class:environ.Env',
         'pathlib.Path': 'class:pathlib.Path',
         'os.environ.get': 'method:os.environ.get',
         'os.environ.setdefault': 'method:os.environ.setdefault',
       };
       if (known[name]) return { kind: 'object', name: known[name], at };
+      const library = libraryAttribute(object.name, attribute);
+      if (library) return { kind: 'object', name: library, at };
       if (object.name === 'env') return { kind: 'object', name: `env.${attribute}`, scheme: object.scheme, at };
       if (object.name === 'class:environ.Env' && attribute === 'read_env') return { kind: 'object', name: 'env.read_env', at };
       return this.unknownAt(node, `${name} is not known`);
@@ -1448,6 +1552,7 @@ class ModuleEvaluator {
       if (parts.some((part) => part === null)) return this.unknownAt(node, 'os.path.join of an unknown value');
       return { kind: 'str', value: posixJoin(...(parts as string[])), at };
     }
+    if (name === 'func:os.path.exists') return this.fileExists(positional[0], node, at);
     if (name === 'func:os.path.dirname' || name === 'func:os.path.abspath') {
       const part = positional[0] ? pythonStr(positional[0]) : null;
       if (part === null) return this.unknownAt(node, `${name.slice(5)} of an unknown value`);
@@ -1455,6 +1560,9 @@ class ModuleEvaluator {
     }
     if (name.startsWith('builtin:')) return this.builtin(name.slice(8), positional, keywords, node, at);
     if (name.startsWith('method:')) return this.method(callee, name, positional, node, at);
+    // decouple, environs, dj-database-url, json/ast: settings/readers/.
+    const library = libraryCall(callee, this.libraryContext(args, arg, node, at));
+    if (library !== undefined) return library.at ? library : { ...library, at };
     return this.unknownAt(node, `${name.replace(/^\w+:/, '')}(…) is not evaluated`);
   }
 
@@ -1599,12 +1707,28 @@ class ModuleEvaluator {
       return found ?? positional[1] ?? { kind: 'none', at };
     }
     if (self.kind === 'path' && (method === 'resolve' || method === 'absolute')) return { ...self, at };
+    if (self.kind === 'path' && (method === 'exists' || method === 'is_file') && positional.length === 0) return this.fileExists(self, node, at);
     if (self.kind === 'path' && method === 'joinpath') {
       const parts = positional.map(pythonStr);
       if (parts.includes(null)) return this.unknownAt(node, 'joinpath of an unknown value');
       return { kind: 'path', value: posixJoin(self.value, ...(parts as string[])), at };
     }
     return this.unknownAt(node, `${self.kind}.${method}() is not evaluated`);
+  }
+
+  /**
+   * `os.path.exists(p)` / `Path.exists()` of a path the project can answer for: False for a file
+   * the repository lacks or git ignores (production does not have it), noted like an optional
+   * import when it is a Python module (`if os.path.exists(…/local.py): from .local import *`).
+   */
+  private fileExists(path: Value | undefined, node: SyntaxNode, at: Location): Value {
+    const text = path ? pythonStr(path) : null;
+    if (text === null || !text.startsWith('/')) return this.unknownAt(node, 'whether a file exists, for a path that is not a known absolute path, is not known');
+    const answer = JSON.parse(this.askHost({ kind: 'file', path: posixJoin(text) })) as MissingFile | { state: 'present'; file: string } | null;
+    if (!answer) return this.unknownAt(node, `whether ${text} exists in production is not known`);
+    if (answer.state === 'present') return { kind: 'bool', value: true, at };
+    if (/\.py$/.test(text) && this.scopes.length === 0) this.ns.optionalModules.push({ state: answer.state, file: answer.file, at });
+    return { kind: 'bool', value: false, at };
   }
 
   /** `env(...)`, `env.bool(...)`, … on a django-environ Env, with its scheme. */
@@ -1640,26 +1764,72 @@ class ModuleEvaluator {
     return this.envRead(variable.value.value, reader, node, fallback?.node ?? null, defaultValue, cast, defaultValue !== undefined);
   }
 
+  /** What the env libraries' calls (settings/readers/library.ts) need of the evaluator. */
+  private libraryContext(
+    args: ReturnType<ModuleEvaluator['args']>,
+    arg: (index: number, keyword: string) => { value: Value; node: SyntaxNode } | undefined,
+    node: SyntaxNode,
+    at: Location,
+  ): LibraryContext {
+    return {
+      arg,
+      keywords: args.keywords,
+      positional: args.positional,
+      read: (variable, reader, fallback, conversion, implicitDefault) =>
+        this.envRead(variable, reader, node, fallback?.node ?? null, fallback?.value ?? implicitDefault, null, fallback !== undefined || implicitDefault !== undefined, conversion),
+      unknown: (reason, raises) => this.unknownAt(node, reason, raises),
+      callerDirectory: posixDirname(this.current.path),
+      repository: (directory) => this.repository(directory),
+      trace: (note) => {
+        if (this.scopes.length === 0) this.ns.trace.push({ at, note });
+      },
+    };
+  }
+
   /**
    * An env read: production's value when the environment has it, else the default, else what
    * Python would do with an empty environment (None, or a KeyError / ImproperlyConfigured).
+   * `conversion`: how an env library (settings/readers/) makes the value.
    */
-  private envRead(variable: string, reader: string, node: SyntaxNode, defaultNode: SyntaxNode | null, defaultValue: Value | undefined, cast: string | null, hasDefault = defaultValue !== undefined): Value {
+  private envRead(
+    variable: string,
+    reader: string,
+    node: SyntaxNode,
+    defaultNode: SyntaxNode | null,
+    defaultValue: Value | undefined,
+    cast: string | null,
+    hasDefault = defaultValue !== undefined,
+    conversion?: LibraryConversion,
+  ): Value {
     const at = this.loc(node);
     const known = this.environmentKnown();
-    const { value: source, unreadable } = this.environmentValue(variable);
+    const seen = this.environmentValue(variable);
+    const unreadable = seen.unreadable;
+    // decouple reads its repository file when os.environ lacks the variable.
+    const fallback = !seen.value && !unreadable && conversion?.repository ? conversion.repository(variable) : null;
+    const source = seen.value ?? (fallback && fallback !== 'unknown' ? fallback : null);
+    // decouple casts its default: the read's default is the value it gives.
+    const shownDefault = hasDefault && defaultValue ? (conversion?.library === 'decouple' ? conversion.fromDefault(defaultValue) : defaultValue) : null;
     const read: EnvRead = {
       variable,
       reader,
+      library: conversion?.library ?? (reader.startsWith('env') ? 'django-environ' : 'os'),
       at,
       defaultAt: defaultNode ? this.loc(defaultNode) : null,
       hasDefault,
-      defaultValue: hasDefault && defaultValue ? defaultValue : null,
+      defaultValue: shownDefault && shownDefault.kind !== 'unknown' ? { ...shownDefault, at: shownDefault.at ?? defaultValue?.at ?? null } : shownDefault,
       source,
       environmentKnown: known,
     };
     if (this.scopes.length === 0 || this.current.path === this.path) this.ns.envReads.push(read);
     if (unreadable) return { ...unknown(`production sets ${variable} from ${unreadable}, whose value cannot be read`, at), env: read };
+    if (conversion) {
+      if (fallback === 'unknown') return { ...unknown(`${reader}("${variable}") may come from ${conversion.repositoryName ?? 'a file'} production has, which is not read`, at), env: read };
+      if (source) return { ...conversion.fromEnvironment(source.value), at, env: read };
+      if (hasDefault && defaultValue) return { ...(conversion.library === 'decouple' ? shownDefault! : conversion.fromDefault(defaultValue)), at, env: read };
+      const why = known ? `${variable} is set by no env source of production` : 'no production environment is known';
+      return { ...unknown(`${reader}("${variable}") has no default and ${why}: loading the settings raises ${conversion.raises}`, at, conversion.raises), env: read };
+    }
     const django = reader.startsWith('env');
     if (source) {
       let raw = source.value;
@@ -1729,7 +1899,7 @@ class Rebase {
     const result: EnvRead =
       at === read.at && defaultAt === read.defaultAt && defaultValue === read.defaultValue
         ? read
-        : { variable: read.variable, reader: read.reader, at, defaultAt, hasDefault: read.hasDefault, defaultValue, source: read.source, environmentKnown: read.environmentKnown };
+        : { variable: read.variable, reader: read.reader, library: read.library, at, defaultAt, hasDefault: read.hasDefault, defaultValue, source: read.source, environmentKnown: read.environmentKnown };
     this.copies.set(read, result);
     return result;
   }
@@ -1876,6 +2046,7 @@ function containsError(node: SyntaxNode): boolean {
 
 function catches(handlerType: string, exception: string): boolean {
   if (handlerType === exception || handlerType === 'Exception' || handlerType === 'BaseException') return true;
+  if (handlerType === 'ImportError' && exception === 'ModuleNotFoundError') return true;
   return handlerType === 'LookupError' && exception === 'KeyError';
 }
 
@@ -1955,87 +2126,6 @@ export function pythonStr(value: Value): string | null {
 function castName(value: Value): string | null {
   if (value.kind === 'object' && value.name.startsWith('builtin:')) return value.name.slice(8);
   return null;
-}
-
-/** django-environ's parse_value for the casts it knows. */
-function castEnvironValue(raw: string, cast: string | null): Value {
-  switch (cast) {
-    case null:
-    case 'str':
-      return { kind: 'str', value: raw };
-    case 'bool':
-      return { kind: 'bool', value: environBool(raw) };
-    case 'int': {
-      const parsed = environInt(raw);
-      return parsed === null ? unknown(`int("${raw.slice(0, 20)}") raises ValueError`, null, 'ValueError') : { kind: 'int', value: parsed };
-    }
-    case 'float': {
-      const parsed = Number(raw.trim());
-      return raw.trim() === '' || Number.isNaN(parsed) ? unknown('not a float', null, 'ValueError') : { kind: 'float', value: parsed };
-    }
-    case 'list':
-      return { kind: 'list', items: environList(raw).map((item) => ({ kind: 'str', value: item })) };
-    case 'tuple':
-      return { kind: 'tuple', items: environList(raw.replace(/^\(|\)$/g, '')).map((item) => ({ kind: 'str', value: item })) };
-    case 'db':
-      return databaseConfig(raw);
-    case 'cache':
-      return cacheConfig(raw);
-    default:
-      return unknown(`env values cast to ${cast} are not evaluated`);
-  }
-}
-
-const str = (value: string): Value => ({ kind: 'str', value, at: null });
-
-/** `env.db`: the keys the rules read (ENGINE, NAME, HOST, PORT, USER, PASSWORD, OPTIONS). */
-function databaseConfig(url: string): Value {
-  if (/^sqlite:\/\//i.test(url.trim())) {
-    const name = url.trim().slice('sqlite://'.length).replace(/^\//, '') || ':memory:';
-    return { kind: 'dict', entries: [{ key: str('ENGINE'), value: str('django.db.backends.sqlite3') }, { key: str('NAME'), value: str(name) }] };
-  }
-  const parsed = parseServiceUrl(url);
-  if (!parsed || !parsed.engine) return unknown('a database URL django-environ does not know');
-  // django-environ lifts CONN_MAX_AGE, ATOMIC_REQUESTS and AUTOCOMMIT out of OPTIONS (as ints when all digits).
-  const lifted = ['CONN_MAX_AGE', 'ATOMIC_REQUESTS', 'AUTOCOMMIT'];
-  const query = [...parsed.query];
-  const options: DictEntry[] = query.filter(([key]) => !lifted.includes(key.toUpperCase())).map(([key, value]) => ({ key: str(key), value: str(value) }));
-  // As django-environ reads parse_qs: blank values dropped, the first value of each exact name,
-  // and of names equal once upper-cased, the one that first appears last wins.
-  const firstValues = new Map<string, string>();
-  for (const [key, value] of query) if (value !== '' && !firstValues.has(key)) firstValues.set(key, value);
-  const lift = new Map<string, string>();
-  for (const [key, value] of firstValues) if (lifted.includes(key.toUpperCase())) lift.set(key.toUpperCase(), value);
-  const base: DictEntry[] = [...lift].map(([name, value]) => ({ key: str(name), value: /^\d+$/.test(value) ? ({ kind: 'int', value: Number(value), at: null } as Value) : str(value) }));
-  return {
-    kind: 'dict',
-    entries: [
-      { key: str('ENGINE'), value: str(parsed.engine) },
-      { key: str('NAME'), value: str(parsed.name) },
-      { key: str('USER'), value: str(parsed.user) },
-      { key: str('PASSWORD'), value: str(parsed.password) },
-      { key: str('HOST'), value: str(parsed.host) },
-      { key: str('PORT'), value: parsed.port ? { kind: 'int', value: Number(parsed.port), at: null } : str('') },
-      ...(options.length ? [{ key: str('OPTIONS'), value: { kind: 'dict', entries: options, at: null } as Value }] : []),
-      ...base,
-    ],
-  };
-}
-
-function cacheConfig(url: string): Value {
-  const match = /^([a-z+]+):\/\/(.*)$/i.exec(url.trim());
-  const backends: Record<string, string> = {
-    filecache: 'django.core.cache.backends.filebased.FileBasedCache',
-    locmemcache: 'django.core.cache.backends.locmem.LocMemCache',
-    dummycache: 'django.core.cache.backends.dummy.DummyCache',
-    redis: 'django_redis.cache.RedisCache',
-    rediss: 'django_redis.cache.RedisCache',
-    dbcache: 'django.core.cache.backends.db.DatabaseCache',
-  };
-  if (!match || !backends[match[1].toLowerCase()]) return unknown('a cache URL that is not evaluated');
-  const scheme = match[1].toLowerCase();
-  const location = scheme === 'filecache' ? '/' + match[2].replace(/^\/+/, '') : scheme.startsWith('redis') ? url.trim() : match[2];
-  return { kind: 'dict', entries: [{ key: str('BACKEND'), value: str(backends[scheme]) }, { key: str('LOCATION'), value: str(location) }] };
 }
 
 function posixJoin(...parts: string[]): string {

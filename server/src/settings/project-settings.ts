@@ -8,7 +8,10 @@ import type { ProjectFile, ProjectModel } from '../project/model';
 import type { EnvironmentValue } from '../project/production';
 import { productionLinks } from '../project/production';
 import { defaultSetting } from './django-defaults';
-import { Binding, EvaluationHost, ModuleNamespace, ModuleSource, evaluateModule } from './evaluate';
+import { kindFromPath } from '../project/classify';
+import { relativePosix } from '../project/model';
+import { Binding, EvaluationHost, MissingFile, ModuleNamespace, ModuleSource, OptionalModule, RepositoryFile, evaluateModule } from './evaluate';
+import { decoupleEnvValues } from './readers/decouple';
 import { Location, Value } from './value';
 
 /** Names that only a Django settings module sets (a pydantic `settings.py` sets none of them). */
@@ -35,10 +38,17 @@ export interface SettingsView {
   moduleLocation(): Location;
 }
 
-export type SettingLookup =
+export type SettingLookup = (
   | { state: 'set'; value: Value; binding: Binding; location: Location }
   | { state: 'default'; value: Value; location: Location }
-  | { state: 'unknown'; reason: string; value: Value; location: Location };
+  | { state: 'unknown'; reason: string; value: Value; location: Location }
+) & {
+  /**
+   * Set when a module production skips (an optional import the repository lacks, or one git
+   * ignores) could have set the value: the words a finding appends, and the skipped import.
+   */
+  optional?: { caveat: string; note: string; at: Location };
+};
 
 const analyses = new WeakMap<ProjectModel, SettingsAnalysis>();
 
@@ -103,6 +113,9 @@ function analyse(project: ProjectModel, environment: Map<string, EnvironmentValu
       return target ? sourceOf(target) : null;
     },
     namespaceOf: (module) => evaluate(module),
+    missingModule: (fromPath, level, dotted) => missingModule(project, settingsFiles, fromPath, level, dotted),
+    fileState: (filePath) => fileState(project, filePath),
+    repositoryFile: (directory) => decoupleRepository(project, directory),
   };
   const evaluate = (module: ModuleSource): ModuleNamespace | 'cycle' => {
     const done = namespaces.get(module.path);
@@ -163,6 +176,92 @@ export function resolveModule(project: ProjectModel, settingsFiles: ProjectFile[
   const matches = settingsFiles.filter((file) => suffixes.some((suffix) => file.relativePath === suffix || file.relativePath.endsWith(`/${suffix}`)));
   matches.sort((a, b) => a.relativePath.length - b.relativePath.length);
   return matches[0] ?? null;
+}
+
+/** Whether git (or, outside a repository, .gitignore) ignores a project file: a developer's file, not deployed. */
+function ignoredByGit(project: ProjectModel, relativePath: string): boolean {
+  return project.git?.ignored.has(relativePath) ?? false;
+}
+
+/**
+ * Why production lacks the module `from <level><dotted>` names: git ignores it, or the project
+ * has no file there although the walk collects every file of that name (settings/…, *settings*.py).
+ */
+function missingModule(project: ProjectModel, settingsFiles: ProjectFile[], fromPath: string, level: number, dotted: string): MissingFile | null {
+  const target = resolveModule(project, settingsFiles, fromPath, level, dotted);
+  if (target) return ignoredByGit(project, target.relativePath) ? { state: 'ignored', file: target.relativePath } : null;
+  const relative = dotted === '' ? [] : dotted.split('.');
+  if (relative.length === 0) return null;
+  let candidate: string;
+  if (level > 0) {
+    let base = path.dirname(fromPath);
+    for (let i = 1; i < level; i++) base = path.dirname(base);
+    const absolute = path.join(base, ...relative);
+    if (project.get(absolute + '.py') || project.get(path.join(absolute, '__init__.py'))) return null;
+    candidate = relativePosix(project.root, absolute + '.py');
+  } else {
+    candidate = `${relative.join('/')}.py`;
+    if (project.files.some((file) => file.relativePath === candidate || file.relativePath.endsWith(`/${candidate}`) || file.relativePath.endsWith(`/${relative.join('/')}/__init__.py`))) return null;
+  }
+  if (candidate.startsWith('..') || kindFromPath(candidate) !== 'settings') return null;
+  return { state: 'absent', file: candidate };
+}
+
+/** Whether a file production would see exists: a project file (unless git ignores it), or absent where the walk would have found it. */
+function fileState(project: ProjectModel, filePath: string): MissingFile | { state: 'present'; file: string } | null {
+  const absolute = path.resolve(filePath);
+  const relative = relativePosix(project.root, absolute);
+  if (relative.startsWith('..')) return null;
+  const file = project.get(absolute);
+  if (file) return ignoredByGit(project, file.relativePath) ? { state: 'ignored', file: relative } : { state: 'present', file: relative };
+  return kindFromPath(relative) ? { state: 'absent', file: relative } : null;
+}
+
+/**
+ * The file python-decouple's AutoConfig finds from `directory` up (settings.ini before .env in
+ * each folder), within the project. Production gets it unless git ignores it or, in a git
+ * repository, does not track it.
+ */
+function decoupleRepository(project: ProjectModel, directory: string): RepositoryFile | null {
+  const root = path.resolve(project.root);
+  for (let folder = path.resolve(directory); ; folder = path.dirname(folder)) {
+    if (folder !== root && !folder.startsWith(root + path.sep)) return null;
+    for (const name of ['settings.ini', '.env']) {
+      const filePath = path.join(folder, name);
+      const file = project.get(filePath);
+      const other = project.otherSources.get(filePath);
+      const text = file?.text ?? other?.text ?? null;
+      if (!file && !other) continue;
+      const relative = relativePosix(project.root, filePath);
+      const git = project.git;
+      const deployed = !git || (!git.ignored.has(relative) && (git.source === 'gitignore' || git.tracked.has(relative)));
+      if (text === null) return { path: filePath, file: relative, deployed, text: '', values: null };
+      const values = name === '.env' && file?.kind === 'env' ? decoupleEnvValues(text, relative) : null;
+      return { path: filePath, file: relative, deployed, text, values };
+    }
+    if (folder === root) return null;
+  }
+}
+
+/**
+ * What a finding about a setting says when an optional import production skips could have set
+ * it: every name not bound after that import in the same file.
+ */
+function optionalModuleCaveat(namespace: ModuleNamespace, name: string, binding: Binding | undefined): { caveat: string; note: string; at: Location } | null {
+  const changers = namespace.optionalModules.filter((optional) => !boundAfter(binding, optional));
+  if (changers.length === 0) return null;
+  const optional = changers[changers.length - 1];
+  const caveat =
+    optional.state === 'absent'
+      ? `(unless \`${optional.file}\`, which is not in the repository, sets ${name})`
+      : `(unless \`${optional.file}\` sets ${name}: git ignores it, so it is a developer's file that production does not get)`;
+  const note = optional.state === 'absent' ? `production skips this import: ${optional.file} is not in the repository` : `production skips this import: git ignores ${optional.file}`;
+  return { caveat, note, at: optional.at };
+}
+
+function boundAfter(binding: Binding | undefined, optional: OptionalModule): boolean {
+  if (!binding || binding.statement.path !== optional.at.path) return false;
+  return binding.statement.range.start.line > optional.at.range.end.line;
 }
 
 /** Whether a module looks like a Django settings module (not another service's `settings.py`). */
@@ -238,16 +337,18 @@ function makeView(analysis: SettingsAnalysis, entry: ProjectFile, namespace: Mod
     moduleLocation,
     get(name) {
       const binding = namespace.names.get(name);
+      const optional = namespace.optionalModules.length > 0 ? optionalModuleCaveat(namespace, name, binding) : null;
+      const extra = optional ? { optional } : {};
       if (binding) {
         const value = binding.value;
         const location = value.at && value.at.path ? value.at : binding.statement;
-        if (value.kind === 'unknown') return { state: 'unknown', reason: value.reason, value, location };
-        return { state: 'set', value, binding, location };
+        if (value.kind === 'unknown') return { state: 'unknown', reason: value.reason, value, location, ...extra };
+        return { state: 'set', value, binding, location, ...extra };
       }
       if (namespace.tainted) {
-        return { state: 'unknown', reason: namespace.tainted, value: { kind: 'unknown', reason: namespace.tainted }, location: moduleLocation() };
+        return { state: 'unknown', reason: namespace.tainted, value: { kind: 'unknown', reason: namespace.tainted }, location: moduleLocation(), ...extra };
       }
-      return { state: 'default', value: defaultSetting(name), location: moduleLocation() };
+      return { state: 'default', value: defaultSetting(name), location: moduleLocation(), ...extra };
     },
   };
 }

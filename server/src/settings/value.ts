@@ -1,5 +1,6 @@
 import type { Range } from '../parse/source-text';
 import type { EnvironmentValue } from '../project/production';
+import type { EnvLibrary } from './readers/library';
 
 /** Where in the project a value was produced: a file and the range of the expression. */
 export interface Location {
@@ -10,14 +11,16 @@ export interface Location {
 /** One read of an environment variable by a settings module. */
 export interface EnvRead {
   variable: string;
-  /** `os.environ[]`, `os.environ.get`, `os.getenv`, `env`, `env.bool`, … as written. */
+  /** `os.environ[]`, `os.environ.get`, `os.getenv`, `env`, `env.bool`, `config`, … as written. */
   reader: string;
+  /** The library that reads it (settings/readers/library.ts); absent on reads made before libraries were told apart. */
+  library?: EnvLibrary;
   /** The whole call or subscript. */
   at: Location;
   /** The default's expression, when the read has one. */
   defaultAt: Location | null;
   hasDefault: boolean;
-  /** The default's value as written (django-environ returns it unparsed). */
+  /** The default's value as written (django-environ and environs return it unparsed); decouple's after its cast. */
   defaultValue: Value | null;
   /** What production's environment holds for it; null when absent (or the environment is unknown). */
   source: EnvironmentValue | null;

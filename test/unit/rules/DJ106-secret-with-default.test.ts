@@ -7,6 +7,7 @@ const FALLBACK = 'a-development-key-that-ends-up-in-production-0123456789';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n', name: 'decouple without a default' },
     { path: PRODUCTION, text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY")\n` },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', name: 'os.environ[]' },
     { path: PRODUCTION, text: `${ENVIRON}DEBUG = env.bool("DJANGO_DEBUG", default=False)\n`, name: 'not a secret' },
@@ -26,6 +27,14 @@ ruleTester(rule, {
         { line: 3, column: 25, message: 'os.environ.get("MINIO_SECRET_ACCESS_KEY") falls back to' },
       ],
       output: 'import os\nGOOGLE_CLIENT_SECRET = os.environ["GOOGLE_CLIENT_SECRET"]\nAWS_SECRET_ACCESS_KEY = os.environ.get("MINIO_SECRET_ACCESS_KEY", "minioadmin")\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'decouple: the fix drops the default',
+      text: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="not-so-secret-but-long-enough-to-pass-length-checks-x")\n',
+      errors: [{ line: 2, column: 14, message: 'config("SECRET_KEY") falls back to' }],
+      output: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n',
+      secret: 'not-so-secret-but-long-enough-to-pass-length-checks-x',
     },
     {
       path: PRODUCTION,

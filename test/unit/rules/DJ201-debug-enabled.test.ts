@@ -8,6 +8,9 @@ const COMPOSE_SETS = (entries: string) => `services:\n  django:\n    image: app:
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', files: { '.env': 'DEBUG=True\n' }, git: { tracked: [PRODUCTION], ignored: ['.env'] }, name: 'decouple: a .env git ignores is a developer file, production reads the default' },
+    { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', name: 'decouple, default False' },
+    { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default="True", cast=bool)\n', files: { '.envs/.production/.django': 'DEBUG=off\n', 'docker-compose.production.yml': 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n' }, name: 'decouple: production sets DEBUG=off (strtobool)' },
     { path: PRODUCTION, text: 'DEBUG = False\n' },
     { path: PRODUCTION, text: 'SECRET_KEY = "x"\n', name: 'unset: Django\'s default is False' },
     { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n', name: 'env read, default False, no environment known' },
@@ -50,6 +53,28 @@ ruleTester(rule, {
       alsoRun: [defaultOn],
       errors: [{ line: 3, column: 9, related: [{ path: PRODUCTION, line: 3, message: /^DJ203: env\.bool\("DJANGO_DEBUG"\) defaults to True/ }] }],
       output: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'decouple reads the committed .env found above the settings (after os.environ)',
+      text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n',
+      files: { '.env': '# committed\nDEBUG = "yes"\n' },
+      git: { tracked: [PRODUCTION, '.env'] },
+      errors: [{ line: 2, column: 9, message: 'DEBUG is True (DEBUG=yes in .env line 2 (read by python-decouple))' }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'decouple config default in effect (cast=bool): the fix flips the default',
+      text: 'from decouple import config\nDEBUG = config("DEBUG", default=True, cast=bool)\n',
+      errors: [{ line: 2, column: 9, message: 'DEBUG is True (the default of config("DEBUG")' }],
+      output: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'environs env.bool default in effect',
+      text: 'from environs import Env\nenv = Env()\nenv.read_env()\nDEBUG = env.bool("DEBUG", True)\n',
+      errors: [{ line: 4, column: 9, message: 'the default of env.bool("DEBUG")' }],
+      output: 'from environs import Env\nenv = Env()\nenv.read_env()\nDEBUG = env.bool("DEBUG", False)\n',
     },
     {
       path: PRODUCTION,

@@ -16,6 +16,7 @@ ruleTester(rule, {
       alsoRun: [debugEnabled],
       name: 'one root cause: the default in effect is DJ201\'s finding (this one is its related information)',
     },
+    { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default="no", cast=bool)\n', name: 'decouple casts the default: "no" is False' },
     { path: PRODUCTION, text: ENV + 'DEBUG = env.bool("DJANGO_DEBUG", default=False)\n' },
     { path: PRODUCTION, text: ENV + 'DEBUG = env.bool("DJANGO_DEBUG")\n', name: 'no default' },
     { path: PRODUCTION, text: 'DEBUG = True\n', name: 'a literal is DJ201\'s' },
@@ -28,6 +29,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'decouple: the default is cast, "yes" is True',
+      text: 'from decouple import config\nDEBUG = config("DEBUG", default="yes", cast=bool)\n',
+      errors: [{ line: 2, column: 33, message: 'config("DEBUG") defaults to True' }],
+      output: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n',
+    },
     {
       path: PRODUCTION,
       text: ENV + 'DEBUG = env.bool("DJANGO_DEBUG", default=True)\n',

@@ -23,7 +23,8 @@ ruleTester(rule, {
     { path: PRODUCTION, text: 'DEBUG = False\n', name: 'settings: unset (Django\'s default has no database)' },
     { path: PRODUCTION, text: `${ENV}DATABASES = {"default": env.db("DATABASE_URL")}\n`, name: 'settings: env.db without default, no environment value: unknown' },
     { path: PRODUCTION, text: 'import os\nDATABASES = {"default": {"ENGINE": os.environ["DB_ENGINE"]}}\n', name: 'settings: an unknown engine' },
-    { path: PRODUCTION, text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="sqlite:///db.sqlite3")}\n', name: 'settings: dj_database_url is not evaluated: unknown' },
+    { path: PRODUCTION, text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="postgres://app@db/app")}\n', name: 'settings: dj-database-url, a PostgreSQL default' },
+    { path: PRODUCTION, text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="sqlite:///db.sqlite3")}\n', files: { '.envs/.production/.django': 'DATABASE_URL=postgres://app:pw@db/app\n', 'docker-compose.production.yml': 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n' }, name: 'settings: dj-database-url, production sets a PostgreSQL URL' },
     { path: 'config/settings/local.py', text: `from pathlib import Path\nBASE_DIR = Path(__file__).parent\n${STARTPROJECT_DATABASES}`, name: 'settings: development module' },
     {
       path: BASE,
@@ -38,6 +39,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'settings: dj-database-url with a SQLite default in effect',
+      text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="sqlite:///db.sqlite3", conn_max_age=600)}\n',
+      errors: [{ line: 2, column: 25, severity: 'error', message: 'the default of dj_database_url.config("DATABASE_URL")' }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'settings: environs env.dj_db_url: the fix drops the SQLite default',
+      text: 'from environs import Env\nenv = Env()\nDATABASES = {"default": env.dj_db_url("DATABASE_URL", default="sqlite:///db.sqlite3")}\n',
+      errors: [{ line: 3, column: 25, message: 'the default of env.dj_db_url("DATABASE_URL")' }],
+      output: 'from environs import Env\nenv = Env()\nDATABASES = {"default": env.dj_db_url("DATABASE_URL")}\n',
+    },
     {
       name: 'unknown context softens to warning',
       path: '.env',

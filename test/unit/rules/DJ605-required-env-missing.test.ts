@@ -28,6 +28,8 @@ const withService = (env: string) => ({ [COMPOSE]: service, [ENV]: env });
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config()}\n', files: { [ENV]: 'A=1\n' }, name: 'dj_database_url.config() without DATABASE_URL is {}: it does not raise' },
+    { path: PRODUCTION, text: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n', files: { [ENV]: 'SECRET_KEY=abc\n' }, name: 'decouple: set by production' },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', files: { [ENV]: 'DJANGO_SECRET_KEY=abc\n' } },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', name: 'no production environment known: nothing to compare with' },
     { path: PRODUCTION, text: 'import os\nDEBUG = os.getenv("DJANGO_DEBUG")\n', files: { [ENV]: 'A=1\n' }, name: 'os.getenv returns None: not required' },
@@ -60,6 +62,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'decouple config() without a default raises UndefinedValueError',
+      text: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n',
+      files: { [ENV]: 'A=1\n' },
+      errors: [{ line: 2, column: 14, message: 'config("SECRET_KEY") has no default' }],
+    },
     {
       path: PRODUCTION,
       text: 'import environ\nenv = environ.Env()\nADMIN_URL = env("DJANGO_ADMIN_URL")\n',

@@ -9,6 +9,7 @@ const password = 'Sup3rS3cretPw';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="postgres://app@db.example.com/app", ssl_require=True)}\n', name: 'settings: dj-database-url with ssl_require=True' },
     { path: PRODUCTION, text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "db.example.com", "OPTIONS": {"sslmode": "require"}}}\n', name: 'settings: OPTIONS require SSL' },
     { path: PRODUCTION, text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "postgres"}}\n', name: 'settings: a compose service is local' },
     { path: PRODUCTION, text: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "app"}}\n', name: 'settings: no HOST is a unix socket' },
@@ -34,6 +35,13 @@ ruleTester(rule, {
     { text: 'DATABASE_URL=postgres://app:pw@db.example.com/app\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'settings: dj-database-url default without sslmode: the fix appends it to the URL',
+      text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="postgres://app@db.example.com/app", conn_max_age=600)}\n',
+      errors: [{ line: 2, column: 25, message: 'the default of dj_database_url.config("DATABASE_URL")' }],
+      output: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="postgres://app@db.example.com/app?sslmode=require", conn_max_age=600)}\n',
+    },
     {
       text: `DATABASE_URL=postgres://app:${password}@db.example.com:5432/app\n`,
       errors: [{ line: 1, column: 14, severity: 'warning', message: 'db.example.com without sslmode=require' }],

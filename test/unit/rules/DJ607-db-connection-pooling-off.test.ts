@@ -10,6 +10,7 @@ const SELECTS = 'DJANGO_SETTINGS_MODULE=config.settings.production\n';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="postgres://app@db.example.com/app", conn_max_age=600)}\n', name: 'settings: dj-database-url with conn_max_age' },
     { text: 'CONN_MAX_AGE=60\n' },
     { text: 'DJANGO_CONN_MAX_AGE=\n', name: 'empty is not an integer' },
     { text: 'DB_CONN_MAX_AGE=0\n', name: 'not the setting' },
@@ -41,6 +42,12 @@ ruleTester(rule, {
     { path: 'config/settings/local.py', text: `DATABASES = {"default": {${POSTGRES}}}\n`, name: 'settings: development module' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'settings: dj-database-url leaves CONN_MAX_AGE at 0',
+      text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.parse("postgres://app@db.example.com/app")}\n',
+      errors: [{ line: 2, column: 25, message: 'CONN_MAX_AGE"] is 0' }],
+    },
     {
       text: 'DJANGO_CONN_MAX_AGE=0\n',
       errors: [{ line: 1, column: 21, severity: 'info', message: 'DJANGO_CONN_MAX_AGE=0' }],

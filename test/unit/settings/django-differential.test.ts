@@ -90,11 +90,11 @@ const securityIds = (findings: { djangoCheck: string | null }[]) =>
   [...new Set(findings.map((finding) => finding.djangoCheck).filter((id): id is string => id !== null && id.startsWith('security.')))].sort();
 
 function djangoVersion(): string {
-  const result = spawnSync(PYTHON, ['-c', 'import django, environ; print(django.get_version())'], { encoding: 'utf8' });
+  const result = spawnSync(PYTHON, ['-c', 'import django, environ, decouple; print(django.get_version())'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     throw new Error(
-      `Django is not installed for ${PYTHON}: the differential test needs Debian's python3-django and python3-django-environ ` +
-        `(apt-get install python3-django python3-django-environ; .ci/run does it).\n${result.error ?? result.stderr}`,
+      `Django is not installed for ${PYTHON}: the differential test needs Debian's python3-django, python3-django-environ and python3-decouple ` +
+        `(apt-get install python3-django python3-django-environ python3-decouple; .ci/run does it).\n${result.error ?? result.stderr}`,
     );
   }
   return result.stdout.trim();

@@ -67,6 +67,18 @@ FEATURE = flag("FEATURE", "0") or DEBUG
 for name in ["x"]:
     LOOPED = name
 EMAIL_HOST_PASSWORD = "hunter2-long-password"
+from decouple import config, Csv
+import dj_database_url, json
+USE_TLS = config("USE_TLS", default="on", cast=bool)
+TLS_HOSTS = config("TLS_HOSTS", default="a, b", cast=Csv())
+REPLICA = dj_database_url.config("REPLICA_URL", default="sqlite:///r.db", conn_max_age=CACHE_TIMEOUT)
+ORIGINS = json.loads(os.getenv("ORIGINS", "[]"))
+try:
+    from .local_settings import *
+except ImportError:
+    pass
+if os.path.exists(os.path.join(os.path.dirname(__file__), "local_settings.py")):
+    LOCAL_FOUND = True
 `;
 
 /** Environment variables some edits toggle, and the values they take. */
@@ -78,6 +90,12 @@ const VARIABLES: Record<string, string[]> = {
   SENTRY_DSN: ['https://k@sentry.io/1'],
   DJANGO_DEBUG: ['off', 'on'],
   DATABASE_URL: ['postgres://u:p@db/app'],
+  USE_TLS: ['off', 'bogus'],
+  TLS_HOSTS: ['x,y', ''],
+  REPLICA_URL: ['postgres://u:p@replica/app?sslmode=require'],
+  ORIGINS: ['["https://a"]', 'not json'],
+  // Not a variable: whether the optional local_settings module is in the repository.
+  LOCAL_SETTINGS: ['present'],
 };
 
 /** Small pieces typed into the modules: they make names, numbers, strings, brackets and blocks change, and syntax errors come and go. */
@@ -107,6 +125,7 @@ function environmentOf(values: Record<string, string>): Map<string, EnvironmentV
 
 function evaluateAll(texts: { base: string; production: string }, values: Record<string, string>, fromScratch: boolean): ModuleNamespace {
   const modules = new Map<string, ModuleSource>();
+  if (values.LOCAL_SETTINGS) modules.set('local_settings', { path: `${ROOT}/local_settings.py`, name: 'config.settings.local_settings', python: parsePython('DEBUG = False\nLOCAL = 1\n') });
   for (const name of ['base', 'production'] as const) {
     const path = `${ROOT}/${name}.py`;
     // The incremental side parses as the editor does (reusing the previous tree); the other parses afresh.
@@ -119,6 +138,8 @@ function evaluateAll(texts: { base: string; production: string }, values: Record
     environment: environmentOf(values),
     unknownVariables: new Map(values.DJANGO_SECRET_KEY === undefined ? [] : [['DJANGO_SECRET_KEY', 'a shell variable']]),
     resolve: (_from, level, dotted) => (level === 1 ? modules.get(dotted) ?? null : null),
+    missingModule: (_from, level, dotted) => (level === 1 && dotted === 'local_settings' && !modules.has(dotted) ? { state: 'absent', file: 'config/settings/local_settings.py' } : null),
+    fileState: (path) => (path === `${ROOT}/local_settings.py` ? (modules.has('local_settings') ? { state: 'present', file: 'config/settings/local_settings.py' } : { state: 'absent', file: 'config/settings/local_settings.py' }) : null),
     namespaceOf: (module) => {
       if (running.has(module.path)) return 'cycle';
       let namespace = done.get(module.path);
@@ -170,6 +191,7 @@ function plain(namespace: ModuleNamespace): unknown {
     calls: namespace.calls.map((call) => [call.name, location(call.at)]),
     trace: namespace.trace.map((note) => [note.note, location(note.at)]),
     files: namespace.files,
+    optionalModules: namespace.optionalModules.map((optional) => [optional.state, optional.file, location(optional.at)]),
   };
 }
 

@@ -2,6 +2,8 @@
  * Generates varied Django settings projects for the differential test: every deploy-check
  * setting, in every syntax form the evaluator claims, single-file and base + production layouts.
  * The cases never read a variable without a default outside try/except (Django would not load).
+ * Reads go through django-environ, os.environ, python-decouple and json.loads; a developer's
+ * optional `local_settings` import, mostly absent, ends some modules.
  */
 import { seededRandom } from '../seeded-random';
 
@@ -42,6 +44,9 @@ function boolExpression(random: Random, value: boolean, setting: string): { prel
     () => ({ prelude: [], expression: `${value ? 'True' : 'False'} if STAGE == "production" else ${value ? 'False' : 'True'}` }),
     () => ({ prelude: [], expression: `env("${envName(setting)}", default=${py})` }),
     () => ({ prelude: [], expression: `str(os.getenv("${envName(setting)}", "${value ? 'yes' : 'no'}")).lower() in ("1", "true", "yes")` }),
+    // python-decouple: the default goes through the cast too.
+    () => ({ prelude: [], expression: `config("${envName(setting)}", default=${py}, cast=bool)` }),
+    () => ({ prelude: [], expression: `config("${envName(setting)}", default="${value ? pick(random, ['on', 'Yes', '1', 't']) : pick(random, ['off', 'No', '0', 'f', ''])}", cast=bool)` }),
   ];
   return pick(random, forms)();
 }
@@ -137,6 +142,8 @@ function assignAllowedHosts(random: Random): Assignment {
     () => [`ALLOWED_HOSTS = [h.strip() for h in "a.example.com, ,b.example.com".split(",") if h.strip()]`],
     () => ['ALLOWED_HOSTS = []', 'ALLOWED_HOSTS += ["example.com"]'],
     () => ['ALLOWED_HOSTS = ("example.com",)'],
+    () => [`ALLOWED_HOSTS = json.loads(os.getenv("${envName('HOSTS')}", '${pick(random, ['["example.com"]', '[]', '["*"]'])}'))`],
+    () => [`ALLOWED_HOSTS = config("${envName('HOSTS')}", default="${pick(random, ['a.example.com, b.example.com', '', '*'])}", cast=Csv())`],
   ];
   return { lines: pick(random, forms)() };
 }
@@ -155,7 +162,9 @@ const PRELUDE = [
   'import os',
   'from pathlib import Path',
   '',
+  'import json',
   'import environ',
+  'from decouple import Csv, config',
   '',
   'env = environ.Env()',
   'BASE_DIR = Path(__file__).resolve().parent.parent',
@@ -205,15 +214,16 @@ export function generateCase(index: number, seed: number): SettingsCase {
   }
 
   const split = index % 2 === 1;
+  const optional = optionalImport(random, split ? 'config/settings' : 'config');
   if (!split) {
-    const lines = [...PRELUDE, ...assignments.flatMap(({ assignment }) => [...assignment.lines, ''])];
-    return { name: `case-${index}`, module: 'config.settings', files: { 'config/__init__.py': '', 'config/settings.py': lines.join('\n') } };
+    const lines = [...PRELUDE, ...assignments.flatMap(({ assignment }) => [...assignment.lines, '']), ...optional.lines];
+    return { name: `case-${index}`, module: 'config.settings', files: { 'config/__init__.py': '', 'config/settings.py': lines.join('\n'), ...optional.files } };
   }
   // base + production: the base sets some, production imports it and sets or changes others.
   const base: string[] = [...PRELUDE];
   const production: string[] = [];
   const importForm = pick(random, ['from .base import *  # noqa', 'from config.settings.base import *  # noqa: F401,F403']);
-  production.push(importForm, 'from .base import env, envbool, os  # noqa', '');
+  production.push(importForm, 'from .base import Csv, config, env, envbool, json, os  # noqa', '');
   for (const { setting, assignment } of assignments) {
     const where = setting === 'INSTALLED_APPS' || chance(random, 0.5) ? base : production;
     where.push(...assignment.lines, '');
@@ -227,7 +237,26 @@ export function generateCase(index: number, seed: number): SettingsCase {
       'config/__init__.py': '',
       'config/settings/__init__.py': '',
       'config/settings/base.py': base.join('\n'),
-      'config/settings/production.py': production.join('\n'),
+      'config/settings/production.py': [...production, ...optional.lines].join('\n'),
+      ...optional.files,
     },
   };
+}
+
+/**
+ * A developer's override production may lack: `try: from .local_settings import *` /
+ * `except ImportError`, or an `os.path.exists` guard. Mostly the module is absent (Django takes
+ * the handler's path); sometimes it is there and changes a setting.
+ */
+function optionalImport(random: Random, folder: string): { lines: string[]; files: Record<string, string> } {
+  if (!chance(random, 0.35)) return { lines: [], files: {} };
+  // A present override is named custom_settings: a file whose path says "local" is development, and its findings are not reported.
+  const present = chance(random, 0.3);
+  const module = present ? 'custom_settings' : 'local_settings';
+  const lines = chance(random, 0.6)
+    ? ['try:', `    from .${module} import *  # noqa`, `except ${pick(random, ['ImportError', 'ModuleNotFoundError', 'Exception'])}:`, '    pass', '']
+    : [`if os.path.exists(os.path.join(os.path.dirname(__file__), "${module}.py")):`, `    from .${module} import *  # noqa`, ''];
+  if (!present) return { lines, files: {} };
+  const override = pick(random, ['DEBUG = True', 'DEBUG = False', 'SECURE_SSL_REDIRECT = True', 'ALLOWED_HOSTS = ["*"]', 'X_FRAME_OPTIONS = "SAMEORIGIN"']);
+  return { lines, files: { [`${folder}/${module}.py`]: `${override}\n` } };
 }
