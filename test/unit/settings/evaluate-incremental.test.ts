@@ -141,7 +141,7 @@ function plain(namespace: ModuleNamespace): unknown {
   const value = (v: Value | null | undefined, depth = 0): unknown => {
     if (!v) return null;
     if (depth > 12) return '…';
-    const base = { kind: v.kind, at: location(v.at), env: v.env ? v.env.variable : null };
+    const base = { kind: v.kind, at: location(v.at), env: v.env ? [v.env.variable, v.env.reader, location(v.env.defaultAt), location(v.env.call)] : null, via: location(v.via) };
     switch (v.kind) {
       case 'list':
       case 'tuple':
@@ -154,9 +154,11 @@ function plain(namespace: ModuleNamespace): unknown {
       case 'function':
         return { ...base, name: v.name, module: v.module };
       case 'unknown':
-        return { ...base, reason: v.reason, raises: v.raises ?? null };
+        return { ...base, reason: v.reason, raises: v.raises ?? null, alternatives: v.alternatives?.map((item) => value(item, depth + 1)) ?? null };
       case 'none':
         return base;
+      case 'str':
+        return { ...base, value: v.value, parts: v.parts?.map((part) => [part.length, part.origin, location(part.at), part.env?.variable ?? null]) ?? null };
       default:
         seen.add(v);
         return { ...base, value: v.value };
@@ -166,7 +168,15 @@ function plain(namespace: ModuleNamespace): unknown {
     names: [...namespace.names].map(([name, binding]) => [name, value(binding.value), location(binding.statement)]),
     tainted: namespace.tainted,
     starImports: namespace.starImports.map(location),
-    envReads: namespace.envReads.map((read) => ({ ...read, at: location(read.at), defaultAt: location(read.defaultAt), defaultValue: value(read.defaultValue), source: read.source?.value ?? null })),
+    envReads: namespace.envReads.map((read) => ({
+      ...read,
+      at: location(read.at),
+      defaultAt: location(read.defaultAt),
+      defaultValue: value(read.defaultValue),
+      source: read.source?.value ?? null,
+      call: location(read.call),
+      raisesWhenUnset: read.raisesWhenUnset ? [read.raisesWhenUnset.exception, location(read.raisesWhenUnset.at)] : null,
+    })),
     calls: namespace.calls.map((call) => [call.name, location(call.at)]),
     trace: namespace.trace.map((note) => [note.note, location(note.at)]),
     files: namespace.files,
