@@ -1,7 +1,13 @@
 import { pythonRepr, truthy } from '../settings/value';
 import { known, replaceDefaultFix, reportSetting, fixes } from './settings-findings';
 import { Rule } from './rule';
+import type { Location } from '../settings/value';
 import { reportComposeDebugDefaults } from './compose-debug-default';
+
+function contains(outer: Location, inner: Location): boolean {
+  const before = (a: Location['range']['start'], b: Location['range']['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return outer.path === inner.path && before(outer.range.start, inner.range.start) && before(inner.range.end, outer.range.end);
+}
 
 export const rule: Rule = {
   meta: {
@@ -31,13 +37,17 @@ export const rule: Rule = {
       // Only django-environ reads return the default as the setting; an os.getenv default goes through the module's own test.
       if (!read.reader.startsWith('env') || !read.defaultValue || truthy(read.defaultValue) !== true) return;
     }
-    const location = { ...lookup, location: read.defaultAt };
-    reportSetting(settings, { ...location, value: { ...lookup.value, env: null } }, context, {
+    // A helper's own default (`def env_bool(name, default=True)`): the finding is at the call, the default beside it.
+    const inHelper = read.call && !contains(read.call, read.defaultAt) ? read.call : null;
+    const location = { ...lookup, location: inHelper ?? read.defaultAt };
+    reportSetting(settings, { ...location, value: { ...lookup.value, env: null, via: null } }, context, {
       message:
-        `${read.reader}("${read.variable}") defaults to ${defaultText ?? 'a true value'}: wherever ${read.variable} is missing — a new server, a typo in the env file — ` +
+        `${read.reader}("${read.variable}") defaults to ${defaultText ?? 'a true value'}${inHelper ? ` (the helper's default)` : ''}: wherever ${read.variable} is missing — a new server, a typo in the env file — ` +
         `DEBUG is on. Make the safe value the default.`,
+      related: inHelper ? [{ path: read.defaultAt.path, range: read.defaultAt.range, message: `the default of ${read.reader}() is written here` }] : [],
       djangoCheck: inEffect ? 'security.W018' : null,
-      fixes: fixes(replaceDefaultFix(lookup, read.reader.startsWith('os.') ? '"False"' : 'False', `Make the default of ${read.variable} False`, true)),
+      // Changing a helper's own default changes every call of it: not offered from one call.
+      fixes: inHelper ? [] : fixes(replaceDefaultFix(lookup, read.reader.startsWith('os.') ? '"False"' : 'False', `Make the default of ${read.variable} False`, true)),
     });
   },
 };

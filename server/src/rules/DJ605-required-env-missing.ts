@@ -22,14 +22,21 @@ export const rule: Rule = {
     if (!environment) return;
     const seen = new Set<string>();
     for (const read of settings.namespace.envReads) {
-      if (read.hasDefault || read.source || read.reader === 'os.getenv' || read.reader === 'os.environ.get') continue;
+      // os.environ.get gives None when unset; a helper that raises on it (`if not value: raise …`) fails as os.environ[] does.
+      const raising = read.raisesWhenUnset;
+      if (read.hasDefault || read.source || ((read.reader === 'os.getenv' || read.reader === 'os.environ.get') && !raising)) continue;
       if (environment.has(read.variable) || unknownVariables.has(read.variable) || seen.has(read.variable)) continue;
       seen.add(read.variable);
       const envFile = productionEnvFile(project);
+      const at = raising && read.call ? read.call : read.at;
+      const what = raising && read.call
+        ? `This call raises ${raising.exception} when ${read.variable} is unset, and no env source of production sets ${read.variable}`
+        : `${read.reader}("${read.variable}") has no default and no env source of production sets ${read.variable}`;
       report({
-        path: read.at.path,
-        range: read.at.range,
-        message: `${read.reader}("${read.variable}") has no default and no env source of production sets ${read.variable}: the settings raise at startup${envFile ? ` (production reads ${envFile.relativePath})` : ''}.`,
+        path: at.path,
+        range: at.range,
+        message: `${what}: the settings raise at startup${envFile ? ` (production reads ${envFile.relativePath})` : ''}.`,
+        related: raising ? [{ path: raising.at.path, range: raising.at.range, message: `the helper raises ${raising.exception} here` }] : [],
         fixes: envFile ? [{ title: `Add ${read.variable}= to ${envFile.relativePath}`, safe: false, preferred: true, edits: appendToProductionEnv(project, [`${read.variable}=`]) }] : [],
       });
     }
