@@ -53,6 +53,8 @@ export interface ExpectedError {
   severity?: Severity;
   /** A substring or pattern the message must match. */
   message?: string | RegExp;
+  /** A substring one of its related locations' messages must hold, and that location's 1-based line. */
+  related?: { message: string; line: number };
 }
 
 export interface InvalidCase extends ValidCase {
@@ -171,6 +173,10 @@ export function ruleTester(rule: Rule, table: { valid: ValidCase[]; invalid: Inv
             if (typeof expected.message === 'string') assert.ok(finding.message.includes(expected.message), `"${finding.message}" lacks "${expected.message}"`);
             if (expected.message instanceof RegExp) assert.match(finding.message, expected.message);
             if (testCase.secret) assert.ok(!finding.message.includes(testCase.secret), `message shows the secret: ${finding.message}`);
+            if (expected.related) {
+              const related = (finding.related ?? []).map((item) => `${item.range.start.line + 1} ${item.message}`);
+              assert.ok(related.some((item) => item.startsWith(`${expected.related!.line} `) && item.includes(expected.related!.message)), `no related "${expected.related.message}" at line ${expected.related.line}: ${related.join(' | ')}`);
+            }
           });
           if (testCase.output !== undefined) {
             const fix = findings[0].fixes[testCase.fix ?? 0];

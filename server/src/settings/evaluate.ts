@@ -24,6 +24,8 @@ import {
 import { alternativesOf, decide, lifted, oneOf, sameKnown, withoutAlternatives } from './alternatives';
 import { MAX_HELPER_STEPS, bodyStatements, interpretHelper } from './functions';
 import type { CallBudget, FunctionDefinition, HelperHost, Parameter, Scope } from './functions';
+import { firstRead, normalParts, partOf, partsOf } from './provenance';
+import type { StringPart } from './value';
 
 /** One top-level name of a module and the statement that last bound it. */
 export interface Binding {
@@ -1191,6 +1193,7 @@ class ModuleEvaluator implements HelperHost {
     const start = node.from + match[0].length;
     const end = node.to - match[2].length;
     let out = '';
+    const parts: StringPart[] = [];
     let cursor = start;
     const literal = (from: number, to: number): string | null => {
       const piece = ownString(this.current.python.source.text.slice(from, to)).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
@@ -1202,21 +1205,29 @@ class ModuleEvaluator implements HelperHost {
       const before = literal(cursor, part.from);
       if (before === null) return this.unknownAt(node, 'an f-string with escapes that are not read');
       out += before;
+      parts.push({ length: before.length, origin: 'source', at });
       const inner = childrenOf(part).filter((child) => child.name !== '{' && child.name !== '}');
       const expression = inner[0];
       if (!expression || inner.some((child) => child.name === 'FormatSpec' && child.to - child.from > 1) || inner.some((child) => child.name === '⚠')) {
         return this.unknownAt(node, 'an f-string with a format spec is not evaluated');
       }
       const value = this.expr(expression);
+      const unset = unsetRead(value);
+      if (unset) return this.unknownAt(node, unset);
       const conversion = inner.find((child) => child.name === 'FormatConversion');
       const text = conversion && this.text(conversion) === '!r' ? pythonRepr(value) : pythonStr(value);
       if (text === null) return value.kind === 'unknown' ? withoutAlternatives(value, at) : this.unknownAt(node, `\`${this.text(expression)}\` in an f-string is unknown`);
       out += text;
+      if (value.kind === 'str' && !conversion) parts.push(...partsOf(value));
+      else parts.push(partOf(value, text, at));
       cursor = part.to;
     }
     const rest = literal(cursor, end);
     if (rest === null) return this.unknownAt(node, 'an f-string with escapes that are not read');
-    return { kind: 'str', value: out + rest, at };
+    parts.push({ length: rest.length, origin: 'source', at });
+    // Where the characters came from: an env read inside is not a literal of the module (DJ101, DJ110).
+    const folded = normalParts(parts);
+    return folded ? { kind: 'str', value: out + rest, at, env: firstRead(folded), parts: folded } : { kind: 'str', value: out + rest, at };
   }
 
   private display(node: SyntaxNode, kind: 'list' | 'tuple' | 'set', at: Location): Value {
@@ -1374,8 +1385,13 @@ class ModuleEvaluator implements HelperHost {
       const read = [a, b].find((value) => value.kind === 'none' && value.env && !value.env.hasDefault && !value.env.environmentKnown)?.env;
       if (read) return this.unknownAt(node, `whether production sets ${read.variable} is not known: no production environment was found`);
     }
+    if (operator === '%' && a.kind === 'str') return this.percentFormat(a, b, node, at);
     const env = a.env ?? b.env ?? null;
     const result = binaryOperation(operator, a, b);
+    if (result?.kind === 'str' && operator === '+' && a.kind === 'str' && b.kind === 'str') {
+      const parts = normalParts([...partsOf(a), ...partsOf(b)]);
+      return parts ? { ...result, at, env: firstRead(parts) ?? env, parts } : { ...result, at, env };
+    }
     if (result === null) {
       if (a.kind === 'unknown') return { ...a, at };
       if (b.kind === 'unknown') return { ...b, at };
@@ -1383,6 +1399,39 @@ class ModuleEvaluator implements HelperHost {
     }
     if (result.kind === 'unknown') return { ...result, at };
     return { ...result, at, env };
+  }
+
+  /** `"%s:%s" % (a, b)` with `%s`, `%d` and `%%` only, keeping where each part came from. */
+  private percentFormat(format: Extract<Value, { kind: 'str' }>, args: Value, node: SyntaxNode, at: Location): Value {
+    const values = args.kind === 'tuple' ? args.items : [args];
+    let out = '';
+    const parts: StringPart[] = [];
+    let next = 0;
+    const pattern = /%(%|s|d|r)/g;
+    let cursor = 0;
+    for (let match = pattern.exec(format.value); match; match = pattern.exec(format.value)) {
+      const literal = format.value.slice(cursor, match.index) + (match[1] === '%' ? '%' : '');
+      out += literal;
+      parts.push({ length: literal.length, origin: format.env ? 'computed' : 'source', at: format.at ?? at });
+      cursor = match.index + match[0].length;
+      if (match[1] === '%') continue;
+      const value = values[next++];
+      if (!value) return this.unknownAt(node, 'a %-format with too few arguments (TypeError)', 'TypeError');
+      const unset = unsetRead(value);
+      if (unset) return this.unknownAt(node, unset);
+      if (match[1] === 'd' && value.kind !== 'int' && value.kind !== 'bool') return this.unknownAt(node, '%d of a value that is not a known int');
+      const text = match[1] === 'r' ? pythonRepr(value) : pythonStr(value);
+      if (text === null) return value.kind === 'unknown' ? withoutAlternatives(value, at) : this.unknownAt(node, 'a %-format of an unknown value');
+      out += text;
+      if (value.kind === 'str' && match[1] === 's') parts.push(...partsOf(value));
+      else parts.push(partOf(value, text, at));
+    }
+    if (/%/.test(format.value.slice(cursor)) || next !== values.length) return this.unknownAt(node, 'a %-format that is not evaluated');
+    const rest = format.value.slice(cursor);
+    out += rest;
+    parts.push({ length: rest.length, origin: 'source', at: format.at ?? at });
+    const folded = normalParts(parts);
+    return folded ? { kind: 'str', value: out, at, env: firstRead(folded), parts: folded } : { kind: 'str', value: out, at };
   }
 
   /** `"X" in os.environ`: decided against production's environment, unknown without one. */
@@ -1643,9 +1692,9 @@ class ModuleEvaluator implements HelperHost {
     if (outcome.returns.length === 0) {
       const raised = outcome.raises[0];
       if (!raised) return unknown(`${name}() returns nothing that is followed`, at);
-      // Every path raises: with the variable unset the settings do not load (DJ605 reports the read).
-      if (unset && !unset.raisesWhenUnset) unset.raisesWhenUnset = { exception: raised.exception, at: raised.at };
-      return { ...unknown(`${name}() raises ${raised.exception}${unset ? ` when ${unset.variable} is unset` : ''}`, at, raised.exception), via: raised.at };
+      // Every path raises: called at top level outside a try, the settings do not load with the variable unset (DJ605 reports the read).
+      if (unset && !unset.raisesWhenUnset && this.scopes.length === 0 && this.tryDepth === 0) unset.raisesWhenUnset = { exception: raised.exception, at: raised.at };
+      return { ...unknown(`${name}() raises ${raised.exception}${unset ? ` when ${unset.variable} is unset` : ''}`, at, raised.exception), via: raised.at, env: unset ?? null };
     }
     const values = outcome.returns.map((path) => path.value);
     const result = values.length === 1 ? values[0] : oneOf(values, `${name}() returns a different value on each path`, at);
@@ -1673,6 +1722,7 @@ class ModuleEvaluator implements HelperHost {
         return wrap(truthy(first) === null ? null : { kind: 'bool', value: truthy(first)! }, 'bool() of an unknown value');
       case 'str':
         if (!first) return { kind: 'str', value: '', at };
+        if (unsetRead(first)) return this.unknownAt(node, unsetRead(first)!);
         return wrap(pythonStr(first) === null ? null : { kind: 'str', value: pythonStr(first)! }, 'str() of an unknown value');
       case 'int': {
         if (!first) return { kind: 'int', value: 0, at };
@@ -1754,6 +1804,38 @@ class ModuleEvaluator implements HelperHost {
           const second = positional[1];
           if (firstString === null || !second || second.kind !== 'str' || positional.length > 2) break;
           return { kind: 'str', value: text.split(firstString).join(second.value), at, env };
+        }
+        case 'format': {
+          // Positional fields only (`{}`, `{0}`); keyword fields are not read.
+          let out = '';
+          const parts: StringPart[] = [];
+          let auto = 0;
+          let failed = false;
+          const pattern = /\{\{|\}\}|\{(\d*)\}|[{}]/g;
+          let cursor = 0;
+          for (let match = pattern.exec(text); match && !failed; match = pattern.exec(text)) {
+            const literal = text.slice(cursor, match.index) + (match[0] === '{{' ? '{' : match[0] === '}}' ? '}' : '');
+            out += literal;
+            parts.push({ length: literal.length, origin: self.env ? 'computed' : 'source', at: self.at ?? at });
+            cursor = match.index + match[0].length;
+            if (match[0] === '{{' || match[0] === '}}') continue;
+            if (match[1] === undefined) failed = true;
+            const value = positional[match[1] === '' ? auto++ : Number(match[1])];
+            const shown = value && !unsetRead(value) ? pythonStr(value) : null;
+            if (!value || shown === null) {
+              failed = true;
+              break;
+            }
+            out += shown;
+            if (value.kind === 'str') parts.push(...partsOf(value));
+            else parts.push(partOf(value, shown, at));
+          }
+          if (failed) break;
+          const rest = text.slice(cursor);
+          out += rest;
+          parts.push({ length: rest.length, origin: self.env ? 'computed' : 'source', at: self.at ?? at });
+          const folded = normalParts(parts);
+          return folded ? { kind: 'str', value: out, at, env: firstRead(folded), parts: folded } : { kind: 'str', value: out, at };
         }
         case 'join': {
           const items = first ? iterableItems(first) : null;
@@ -2279,6 +2361,12 @@ function putEntry(entries: DictEntry[], entry: DictEntry): void {
   const index = entries.findIndex((existing) => pythonEquals(existing.key, entry.key) === true);
   if (index >= 0) entries[index] = { key: entries[index].key, value: entry.value };
   else entries.push(entry);
+}
+
+/** An env read that gave None (the variable is unset) folded into text: Python writes "None", which is never what was meant. */
+function unsetRead(value: Value): string | null {
+  if (value.kind !== 'none' || !value.env) return null;
+  return `${value.env.reader}("${value.env.variable}") is None (${value.env.variable} is unset): the text would read "None"`;
 }
 
 function unknownFrom(value: Value, reason: string): Value {

@@ -1,9 +1,12 @@
 import { rule } from '../../../server/src/rules/DJ201-debug-enabled';
 import { ruleTester } from '../rule-tester';
-import { BASE, PRODUCTION } from './settings-cases';
+import { AFTER_ENV_BOOL, BASE, ENV_BOOL_HELPER, PRODUCTION, PRODUCTION_ENV } from './settings-cases';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: `${ENV_BOOL_HELPER}DEBUG = env_bool("DEBUG", True)\n`, files: { [PRODUCTION_ENV]: 'DEBUG=off\n' }, name: 'a helper with branches: production sets DEBUG=off' },
+    { path: PRODUCTION, text: 'from features import ON\nDEBUG = True if ON else False\n', name: 'paths disagree: silent' },
+    { path: PRODUCTION, text: 'import os\nDEBUG = "DJANGO_DEBUG" in os.environ\n', files: { [PRODUCTION_ENV]: 'A=1\n' }, name: 'a membership test production decides: not set' },
     { path: PRODUCTION, text: 'DEBUG = False\n' },
     { path: PRODUCTION, text: 'SECRET_KEY = "x"\n', name: 'unset: Django\'s default is False' },
     { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n', name: 'env read, default False, no environment known' },
@@ -15,6 +18,27 @@ ruleTester(rule, {
     { path: BASE, text: 'DEBUG = True\n', files: { [PRODUCTION]: 'from .base import *\nDEBUG = False\n' }, name: 'the base value is overridden in production' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'a helper with branches: production does not set DEBUG, the default passed at the call is in effect',
+      text: `${ENV_BOOL_HELPER}DEBUG = env_bool("DEBUG", True)\n`,
+      files: { [PRODUCTION_ENV]: 'A=1\n' },
+      errors: [{ line: AFTER_ENV_BOOL, column: 9, message: 'the default of env_bool("DEBUG")', related: { message: 'the helper returns the value here', line: 7 } }],
+      output: `${ENV_BOOL_HELPER}DEBUG = env_bool("DEBUG", False)\n`,
+    },
+    {
+      path: PRODUCTION,
+      name: 'on every path (a conditional expression the evaluator cannot decide)',
+      text: 'from features import ON\nDEBUG = True if ON else 1\n',
+      errors: [{ line: 2, column: 9, message: 'on every path the settings may take (True, 1)', related: { message: 'on another path DEBUG is 1', line: 2 } }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'a membership test production decides: set',
+      text: 'import os\nDEBUG = "DJANGO_DEBUG" in os.environ\n',
+      files: { [PRODUCTION_ENV]: 'DJANGO_DEBUG=\n' },
+      errors: [{ line: 2, column: 9, message: 'DEBUG is True' }],
+    },
     {
       path: PRODUCTION,
       text: 'DEBUG = True\n',

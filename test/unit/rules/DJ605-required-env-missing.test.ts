@@ -1,7 +1,7 @@
 import { rule as fullRule } from '../../../server/src/rules/DJ605-required-env-missing';
 import { withoutCompose } from './compose/compose-side';
 import { ruleTester } from '../rule-tester';
-import { PRODUCTION } from './settings-cases';
+import { AFTER_REQUIRE, PRODUCTION, REQUIRE_HELPER } from './settings-cases';
 
 // The settings side; the compose side has its table in compose/.
 const rule = withoutCompose(fullRule);
@@ -23,6 +23,14 @@ const readsDatabase = 'import environ\nenv = environ.Env()\nDATABASES = {"defaul
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`, files: { [ENV]: 'DJANGO_SECRET_KEY=abc\n' }, name: 'a helper that raises when unset: production sets it' },
+    { path: PRODUCTION, text: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`, name: 'a helper that raises when unset: no production environment known' },
+    {
+      path: PRODUCTION,
+      text: `${REQUIRE_HELPER}try:\n    SECRET_KEY = require("DJANGO_SECRET_KEY")\nexcept ImproperlyConfigured:\n    SECRET_KEY = None\n`,
+      files: { [ENV]: 'A=1\n' },
+      name: 'a helper that raises, caught at the call',
+    },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', files: { [ENV]: 'DJANGO_SECRET_KEY=abc\n' } },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', name: 'no production environment known: nothing to compare with' },
     { path: PRODUCTION, text: 'import os\nDEBUG = os.getenv("DJANGO_DEBUG")\n', files: { [ENV]: 'A=1\n' }, name: 'os.getenv returns None: not required' },
@@ -37,6 +45,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'a helper that raises when the variable is unset (issue 13): at the call, the raise as related information',
+      text: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`,
+      files: { [ENV]: 'A=1\n' },
+      errors: [{ line: AFTER_REQUIRE, column: 14, message: 'This call raises ImproperlyConfigured when DJANGO_SECRET_KEY is unset', related: { message: 'the helper raises ImproperlyConfigured here', line: 8 } }],
+      output: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`,
+      outputFiles: { [ENV]: 'A=1\nDJANGO_SECRET_KEY=\n' },
+    },
     {
       path: PRODUCTION,
       text: 'import environ\nenv = environ.Env()\nADMIN_URL = env("DJANGO_ADMIN_URL")\n',
