@@ -3,11 +3,13 @@ import { it } from 'node:test';
 import { rule } from '../../../server/src/rules/DJ105-secret-key-missing';
 import { applyEdits } from '../../../server/src/engine/fix-all';
 import { lintCase, ruleTester } from '../rule-tester';
+import { REQUIRE_HELPER } from './settings-cases';
 
 const strongKey = 'ULKc4aj0OO7zTHA3gvfWCsi34HusUMVU1to4IEwOP6y3gDWasilzNoaWC4AeLoCl';
 
 ruleTester(rule, {
   valid: [
+    { text: 'DJANGO_DEBUG=False\n', files: { 'config/settings/production.py': `${REQUIRE_HELPER}SECRET_KEY = require("APP_KEY")\n` }, name: 'absent, but a helper of the settings requires another variable' },
     { text: 'DJANGO_DEBUG=False\n', files: { 'config/settings/production.py': 'import os\nSECRET_KEY = os.environ["APP_KEY"]\n' }, name: 'absent, but the production settings read the key from another variable' },
     { text: `DJANGO_SECRET_KEY=${strongKey}\nDJANGO_DEBUG=False\n` },
     { text: `DJANGO_DEBUG=False\nSECRET_KEY=${strongKey}\n`, name: 'the bare setting name counts' },
@@ -19,6 +21,13 @@ ruleTester(rule, {
     { text: '', name: 'an empty file is not a Django env file' },
   ],
   invalid: [
+    {
+      text: 'DJANGO_DEBUG=False\n',
+      files: { 'config/settings/production.py': `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n` },
+      name: 'absent, and a helper of the settings raises without it (issue 13)',
+      errors: [{ line: 1, column: 1, message: 'DJANGO_SECRET_KEY is not set' }],
+      output: /^DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/,
+    },
 
     {
       // The compose side (more cases in compose/DJ105-secret-key-missing.test.ts): the key goes into the service's env file.

@@ -125,6 +125,14 @@ const CASES: Case[] = [
   { source: 'import os\nX = os.environ.get("K", None)', value: 'None', environment: { OTHER: '1' } },
   { source: 'import environ\nenv = environ.Env()\nX = env("K", default=None)', value: 'None', environment: { OTHER: '1' } },
   { source: 'import environ\nenv = environ.Env()\nX = env.str("K", default=None)', value: 'None', environment: { OTHER: '1' } },
+  // folded strings: %-format, .format(), and an unset read never becomes the text "None"
+  { source: 'import os\nX = "a%sb" % os.environ["K"]', value: "'avb'", environment: { K: 'v' } },
+  { source: 'X = "%d%% of %s" % (5, "x")', value: "'5% of x'" },
+  { source: 'X = "%s %s" % ("a",)', value: 'unknown' },
+  { source: 'X = "{}-{1}-{{}}".format(1, "b")', value: "'1-b-{}'" },
+  { source: 'import os\nX = f"redis://{os.environ.get(\'H\')}:6379"', value: 'unknown', environment: { OTHER: '1' } },
+  { source: 'import os\nX = "%s" % os.getenv("H")', value: 'unknown', environment: { OTHER: '1' } },
+  { source: 'import os\nX = str(os.getenv("H"))', value: 'unknown', environment: { OTHER: '1' } },
   // imports of other settings modules
   { source: 'from .base import *\nX = A + 1', modules: { base: 'A = 1' }, value: '2' },
   { source: 'from .base import A as X', modules: { base: 'A = "b"' }, value: "'b'" },
@@ -250,6 +258,33 @@ describe('settings evaluator', () => {
     assert.deepEqual(at.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 23 } });
     assert.equal(namespace.envReads[0].variable, 'K');
     assert.equal(namespace.envReads[0].hasDefault, true);
+  });
+
+  it('keeps where the characters of a folded string came from', () => {
+    const environment = { DB_HOST: 'db.internal', DB_PASSWORD: 'pw' };
+    const cases: { source: string; parts: [string, string][] }[] = [
+      { source: 'import os\nX = f"postgres://app:{os.environ[\'DB_PASSWORD\']}@{os.environ.get(\'DB_PORT\', \'5432\')}"', parts: [['postgres://app:', 'source'], ['pw', 'env'], ['@', 'source'], ['5432', 'default']] },
+      { source: 'import os\nX = "postgres://app:secret@" + os.environ["DB_HOST"]', parts: [['postgres://app:secret@', 'source'], ['db.internal', 'env']] },
+      { source: 'import os\nX = "%s:%s" % (os.environ["DB_HOST"], 5432)', parts: [['db.internal', 'env'], [':', 'source'], ['5432', 'source']] },
+      { source: 'import os\nX = "{}/app".format(os.environ["DB_HOST"])', parts: [['db.internal', 'env'], ['/app', 'source']] },
+    ];
+    for (const { source, parts } of cases) {
+      const value = evaluate({ source, value: '', environment }).names.get('X')!.value;
+      assert.equal(value.kind, 'str', source);
+      const text = (value as { value: string }).value;
+      let offset = 0;
+      const shown = ((value as { parts?: { length: number; origin: string }[] }).parts ?? []).map((part) => {
+        const piece: [string, string] = [text.slice(offset, offset + part.length), part.origin];
+        offset += part.length;
+        return piece;
+      });
+      assert.deepEqual(shown, parts, source);
+      assert.ok(value.env, `${source}: the value keeps its first env read`);
+    }
+    // Literals only: no parts, nothing read.
+    const literal = evaluate({ source: 'A = "x"\nX = f"{A}-y" + "z"', value: '' }).names.get('X')!.value;
+    assert.equal((literal as { parts?: unknown }).parts, undefined);
+    assert.equal(literal.env ?? null, null);
   });
 
   it('explains unknowns in the trace', () => {
