@@ -6,6 +6,7 @@ import { HSTS_ONE_YEAR } from './hsts';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
 import { describeSetting, fixes, known, productionSetsWithoutEnv, reportSetting, securityMiddleware, setValueFix } from './settings-findings';
+import { productionSettings } from '../settings/project-settings';
 
 const HARD_TO_UNDO = 'hard to undo: browsers remember HSTS for as long as it says';
 
@@ -25,6 +26,9 @@ export const rule: Rule = {
       if (!isDjangoEnvFile(env)) return;
       // The production settings set HSTS without this variable: its absence changes nothing (checkSettings judges the value).
       if (productionSetsWithoutEnv(project, 'SECURE_HSTS_SECONDS', settingVariables('SECURE_HSTS_SECONDS'))) return;
+      // Without SecurityMiddleware Django does not judge HSTS (DJ401 reports the middleware).
+      const production = productionSettings(project);
+      if (production && securityMiddleware(production) === false) return;
       report({
         range: startOfFile(env),
         message:

@@ -1380,11 +1380,6 @@ class ModuleEvaluator implements HelperHost {
     const paths = lifted([a, b], ([left, right]) => this.binary(operator, left, right, node, at), `\`${operator}\` on a value of several paths`, at);
     if (paths) return paths;
     if ((operator === 'in' || operator === 'not in') && b.kind === 'object' && b.name === 'os.environ') return this.environmentHas(operator, a, node, at);
-    if (['is', 'is not', '==', '!='].includes(operator)) {
-      // `os.environ.get(k) is None` asks whether production sets k: not known without production's environment.
-      const read = [a, b].find((value) => value.kind === 'none' && value.env && !value.env.hasDefault && !value.env.environmentKnown)?.env;
-      if (read) return this.unknownAt(node, `whether production sets ${read.variable} is not known: no production environment was found`);
-    }
     if (operator === '%' && a.kind === 'str') return this.percentFormat(a, b, node, at);
     const env = a.env ?? b.env ?? null;
     const result = binaryOperation(operator, a, b);

@@ -116,7 +116,8 @@ const CASES: Case[] = [
   { source: 'import os\nX = "K" in os.environ', value: 'unknown' },
   { source: 'import os\nX = os.environ.get("K") is None', value: 'True', environment: { OTHER: '1' } },
   { source: 'import os\nX = os.environ.get("K") is None', value: 'False', environment: { K: 'v' } },
-  { source: 'import os\nX = os.environ.get("K") is None', value: 'unknown' },
+  // Without a production environment a read gives its default, as every read does (None here): the test follows it.
+  { source: 'import os\nX = os.environ.get("K") is None', value: 'True' },
   { source: 'import os\nX = os.environ.get("K", "") == ""', value: 'True', environment: { OTHER: '1' } },
   { source: 'import os\nX = ["a"]\nif "SENTRY_DSN" in os.environ:\n    X.append("raven")', value: "['a', 'raven']", environment: { SENTRY_DSN: 'https://k@s/1' } },
   { source: 'import os\nX = ["a"]\nif "SENTRY_DSN" in os.environ:\n    X.append("raven")', value: "['a']", environment: { OTHER: '1' } },
