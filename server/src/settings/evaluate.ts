@@ -1540,14 +1540,14 @@ class ModuleEvaluator implements HelperHost {
     return { positional, keywords, keywordNodes, positionalNodes, unsupported };
   }
 
-  private call(node: SyntaxNode, at: Location, given?: Value): Value {
+  private call(node: SyntaxNode, at: Location, given?: { callee: Value; args: ReturnType<ModuleEvaluator['args']> }): Value {
     const [calleeNode, argList] = childrenOf(node);
     if (!calleeNode || !argList || argList.name !== 'ArgList') return this.unknownAt(node, 'a call that does not parse');
-    const callee = given ?? this.expr(calleeNode);
+    const callee = given?.callee ?? this.expr(calleeNode);
+    const args = given?.args ?? this.args(argList);
     const callees = alternativesOf(callee);
-    // A method of a value of several paths (`value.lower()`): called on each.
-    if (callees) return oneOf(callees.map((one) => this.call(node, at, one)), (callee as { reason: string }).reason, at);
-    const args = this.args(argList);
+    // A method of a value of several paths (`value.lower()`): called on each, with the arguments evaluated once.
+    if (callees) return oneOf(callees.map((one) => this.call(node, at, { callee: one, args })), (callee as { reason: string }).reason, at);
     if (callee.kind === 'function') return this.callFunction(callee, args, node, at);
     if (callee.kind !== 'object') {
       if (callee.kind === 'unknown') return this.unknownAt(node, `\`${this.text(calleeNode)}(…)\` calls something unknown`);
@@ -1695,7 +1695,7 @@ class ModuleEvaluator implements HelperHost {
     const result = values.length === 1 ? values[0] : oneOf(values, `${name}() returns a different value on each path`, at);
     const via = outcome.returns.length === 1 ? outcome.returns[0].at : null;
     if (result.kind === 'unknown') return { ...result, at, via };
-    if (!result.env && unset) {
+    if (!result.env && unset && ['bool', 'int', 'float', 'str', 'none'].includes(result.kind)) {
       // `value = os.environ.get(name); if value is None: return default`: the value is that read's default.
       const read: EnvRead = { ...unset, reader: name, hasDefault: true, defaultAt: result.at ?? null, defaultValue: { ...result }, call: callAt };
       return { ...result, at, via, env: read };
