@@ -108,6 +108,11 @@ const CASES: Case[] = [
   { source: 'X = ["a"]\nif UNKNOWN:\n    X.append("b")\nX.append("z")', value: "one of ['a', 'b', 'z'] | ['a', 'z']" },
   { source: 'X = {"k": []}\nif UNKNOWN:\n    X = {"k": [1]}\nX["j"] = 2', value: "one of {'k': [1], 'j': 2} | {'k': [], 'j': 2}" },
   { source: 'if UNKNOWN:\n    X = 1', value: 'one of 1 | unknown' },
+  // More paths than are followed one by one: a list keeps what every path has and what some path may have.
+  {
+    source: 'from elsewhere import A, B, C, D, E\nX = ["m"]\n' + ['A', 'B', 'C', 'D', 'E'].map((flag) => `if ${flag}:\n    X.append("${flag.toLowerCase()}")\n`).join(''),
+    value: "one of ['m'] | ['m', 'a', 'b', 'c', 'd', 'e']",
+  },
   // membership and identity tests on production's environment
   { source: 'import os\nX = "K" in os.environ', value: 'True', environment: { K: '' } },
   { source: 'import os\nX = "K" in os.environ', value: 'False', environment: { OTHER: '1' } },
