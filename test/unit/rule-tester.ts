@@ -54,10 +54,12 @@ export interface ExpectedError {
   /** A substring or pattern the message must match. */
   message?: string | RegExp;
   /**
-   * The finding's related information, all of it, in order (a root cause reported once: the other
-   * places it was seen). `path` relative to the root, defaulting to the case's path.
+   * The finding's related information. An array lists all of it, in order (a root cause reported
+   * once: the other places it was seen), `path` relative to the root, defaulting to the case's
+   * path; a single entry names one place that must be among them (its 1-based line and a
+   * substring of its message).
    */
-  related?: { path?: string; line: number; message?: string | RegExp }[];
+  related?: { path?: string; line: number; message?: string | RegExp }[] | { message: string; line: number };
 }
 
 export interface InvalidCase extends ValidCase {
@@ -175,7 +177,7 @@ export function ruleTester(rule: Rule, table: { valid: ValidCase[]; invalid: Inv
             if (expected.severity) assert.equal(finding.severity, expected.severity);
             if (typeof expected.message === 'string') assert.ok(finding.message.includes(expected.message), `"${finding.message}" lacks "${expected.message}"`);
             if (expected.message instanceof RegExp) assert.match(finding.message, expected.message);
-            if (expected.related) {
+            if (Array.isArray(expected.related)) {
               const related = finding.related ?? [];
               const shown = related.map((place) => `${place.path.slice(ROOT.length + 1)}:${place.range.start.line + 1} ${place.message}`);
               assert.equal(related.length, expected.related.length, `related of finding ${index}: ${shown.join(' | ')}`);
@@ -186,6 +188,11 @@ export function ruleTester(rule: Rule, table: { valid: ValidCase[]; invalid: Inv
               });
             }
             if (testCase.secret) assert.ok(!finding.message.includes(testCase.secret), `message shows the secret: ${finding.message}`);
+            if (expected.related && !Array.isArray(expected.related)) {
+              const one = expected.related;
+              const related = (finding.related ?? []).map((item) => `${item.range.start.line + 1} ${item.message}`);
+              assert.ok(related.some((item) => item.startsWith(`${one.line} `) && item.includes(one.message)), `no related "${one.message}" at line ${one.line}: ${related.join(' | ')}`);
+            }
           });
           if (testCase.output !== undefined) {
             const fix = findings[0].fixes[testCase.fix ?? 0];

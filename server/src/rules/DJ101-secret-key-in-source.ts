@@ -2,6 +2,7 @@ import { appendToProductionEnv } from './production-env-file';
 import { Rule } from './rule';
 import { generateSecretKey, maskSecret } from './secrets';
 import { known, reportSetting } from './settings-findings';
+import { writtenInSource } from '../settings/provenance';
 
 export const rule: Rule = {
   meta: {
@@ -15,7 +16,8 @@ export const rule: Rule = {
   },
   checkSettings(settings, context) {
     const lookup = known(settings, 'SECRET_KEY');
-    if (!lookup || lookup.state !== 'set' || lookup.value.env || lookup.value.kind !== 'str' || !lookup.value.at) return;
+    // Only a key whose every character is written in the module (an f-string or `+` with an env read is not).
+    if (!lookup || lookup.state !== 'set' || lookup.value.kind !== 'str' || !writtenInSource(lookup.value) || !lookup.value.at) return;
     const key = lookup.value.value;
     if (key === '') return;
     // Read it the way the module already reads its environment.

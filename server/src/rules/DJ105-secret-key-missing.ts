@@ -35,7 +35,7 @@ export const rule: Rule = {
         missingVariableReport(
           project,
           read,
-          `SECRET_KEY comes from ${read.reader}("${read.variable}"), which has no default, and no env source of production sets ${read.variable}: Django fails at startup (check --deploy W009)`,
+          `SECRET_KEY comes from ${read.raisesWhenUnset && read.call ? `a call that raises ${read.raisesWhenUnset.exception} when ${read.variable} is unset` : `${read.reader}("${read.variable}"), which has no default,`} and no env source of production sets ${read.variable}: Django fails at startup (check --deploy W009)`,
           fixes,
         ),
       );

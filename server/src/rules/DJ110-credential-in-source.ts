@@ -1,6 +1,7 @@
 import { type Binding, rebasedFrom } from '../settings/evaluate';
 import type { SettingsView } from '../settings/project-settings';
 import type { Location, Value } from '../settings/value';
+import { describeOtherParts, sourceSpan, writtenInSource } from '../settings/provenance';
 import type { ProjectModel } from '../project/model';
 import { isSecretVariable } from './credentials';
 import { appendToProductionEnv } from './production-env-file';
@@ -21,6 +22,10 @@ interface Credential {
   value: Extract<Value, { kind: 'str' }>;
   /** The password of a URL, when that is the secret part. */
   urlPassword: string | null;
+  /** Where the credential's characters are written: the literal that holds them. */
+  at: Location;
+  /** For a folded string: where its other characters came from (`DB_HOST from .envs/.production/.django`). */
+  otherParts: string | null;
 }
 
 export const rule: Rule = {
@@ -44,16 +49,17 @@ export const rule: Rule = {
     for (const [name, binding] of settings.namespace.names) {
       if (SECRET_KEY_VARIABLES.includes(name)) continue;
       for (const credential of credentialsOf(name, binding)) {
-        const at = credential.value.at!;
+        const at = credential.at;
         const key = place(at);
         if (seen.has(key)) continue;
         seen.add(key);
         const secret = credential.urlPassword ?? credential.value.value;
         const what = credential.urlPassword ? `${credential.name} is a URL whose password (${maskSecret(secret)}) is` : `${credential.name} (${maskSecret(secret)}) is`;
+        const rest = credential.otherParts ? ` (the rest of the URL comes from ${credential.otherParts})` : '';
         report({
           path: at.path,
           range: at.range,
-          message: `${what} written in the settings module: it is in version control, in every clone and backup, and changing it means a commit and a deploy.`,
+          message: `${what} written in the settings module${rest}: it is in version control, in every clone and backup, and changing it means a commit and a deploy.`,
           fixes: envReadFix(settings, project, credential),
         });
       }
@@ -104,11 +110,20 @@ function collectCredentials(value: Value, name: () => string, variable: string, 
     value.items.forEach((item, index) => collectCredentials(item, () => `${name()}[${index}]`, variable, keys, budget, found));
     return;
   }
-  if (value.kind !== 'str' || value.env || !value.at || value.value.trim() === '' || !value.at.path.endsWith('.py')) return;
+  if (value.kind !== 'str' || !value.at || value.value.trim() === '' || !value.at.path.endsWith('.py')) return;
   const last = (keys[keys.length - 1] ?? variable).toUpperCase();
   const url = URL_PASSWORD.exec(value.value);
   if (!url && (!isSecretVariable(last) || isNotASecretValue(value.value))) return;
-  found.push({ name: name(), variable: variableFor(variable, keys), value, urlPassword: url ? url[1] : null });
+  // Only characters written in the module count: a password an f-string or `+` reads from the environment is not in the source.
+  if (url && !writtenInSource(value)) {
+    const start = url.index + url[0].length - 1 - url[1].length;
+    const span = sourceSpan(value, start, start + url[1].length);
+    if (!span.inSource || !span.at || !span.at.path.endsWith('.py')) return;
+    found.push({ name: name(), variable: variableFor(variable, keys), value, urlPassword: url[1], at: span.at, otherParts: describeOtherParts(value) });
+    return;
+  }
+  if (!writtenInSource(value)) return;
+  found.push({ name: name(), variable: variableFor(variable, keys), value, urlPassword: url ? url[1] : null, at: value.at, otherParts: null });
 }
 
 /** DATABASES["default"]["PASSWORD"] -> DB_PASSWORD; EMAIL_HOST_PASSWORD -> itself. */
@@ -119,6 +134,7 @@ function variableFor(setting: string, keys: string[]): string {
 
 /** Read it the way the module already reads its environment, with a stub in production's env file. */
 function envReadFix(settings: SettingsView, project: ProjectModel, credential: Credential): Fix[] {
+  if (credential.otherParts) return []; // a folded string: the fix would drop the parts read from the environment
   const at = credential.value.at!;
   const file = project.get(at.path);
   if (!file || file.text === null) return [];

@@ -1,4 +1,4 @@
-import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
+import { describeSetting, fixes, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setValueFix } from './settings-findings';
 import { truthy } from '../settings/value';
 import { Rule } from './rule';
 
@@ -13,11 +13,15 @@ export const rule: Rule = {
     djangoCheck: 'security.W018',
   },
   checkSettings(settings, context) {
-    const lookup = known(settings, 'DEBUG');
-    if (!lookup || truthy(lookup.value) !== true) return;
+    // On every path the settings may take (`DEBUG = True if … else 1` is on either way).
+    const decided = sameOnEveryPath(settings, 'DEBUG', (lookup) => truthy(lookup.value));
+    if (!decided || !decided.verdict) return;
+    const [lookup] = decided.lookups;
+    const single = decided.lookups.length === 1;
     reportSetting(settings, lookup, context, {
-      message: `${describeSetting('DEBUG', lookup)}: every error page shows the traceback, local variables, settings and SQL to whoever triggers it.`,
-      fixes: fixes(setValueFix(settings, 'DEBUG', lookup, 'False', 'False', true)),
+      message: `${describeSetting('DEBUG', lookup)}${onEveryPathNote(decided.lookups)}: every error page shows the traceback, local variables, settings and SQL to whoever triggers it.`,
+      related: otherPaths('DEBUG', decided.lookups),
+      fixes: single ? fixes(setValueFix(settings, 'DEBUG', lookup, 'False', 'False', true)) : [],
     });
   },
 };

@@ -7,6 +7,7 @@ import { HSTS_ONE_YEAR } from './hsts';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
 import { describeSetting, fixes, known, reportSetting, securityMiddleware, setValueFix } from './settings-findings';
+import { productionSettings } from '../settings/project-settings';
 
 const HARD_TO_UNDO = 'hard to undo: browsers remember HSTS for as long as it says';
 
@@ -27,6 +28,9 @@ export const rule: Rule = {
       // they read (the default in effect, at the read): the env side speaks of absence only
       // while what production reads is unknown, and says so.
       if (productionReads(project, 'DJANGO_SECURE_HSTS_SECONDS') !== null) return;
+      // Without SecurityMiddleware Django does not judge HSTS (DJ401 reports the middleware).
+      const production = productionSettings(project);
+      if (production && securityMiddleware(production) === false) return;
       report({
         range: startOfFile(env),
         message:

@@ -1,7 +1,7 @@
 import { reportSettingNotTrue } from './boolean-setting';
 import { Rule } from './rule';
 import { truthy } from '../settings/value';
-import { CSRF_MIDDLEWARE, describeSetting, fixes, hasMiddleware, known, reportSetting, setTrueFix } from './settings-findings';
+import { CSRF_MIDDLEWARE, describeSetting, fixes, flagVerdict, hasMiddleware, known, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setTrueFix } from './settings-findings';
 
 export const rule: Rule = {
   meta: {
@@ -25,17 +25,19 @@ export const rule: Rule = {
     if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return;
     const sessions = known(settings, 'CSRF_USE_SESSIONS');
     if (!sessions || truthy(sessions.value) !== false) return;
-    const lookup = known(settings, 'CSRF_COOKIE_SECURE');
-    if (!lookup) return;
-    const on = truthy(lookup.value);
-    if (on === null || (lookup.value.kind === 'bool' && lookup.value.value)) return;
+    const decided = sameOnEveryPath(settings, 'CSRF_COOKIE_SECURE', (lookup) => flagVerdict(lookup.value));
+    if (!decided || decided.verdict === 'true') return;
+    const [lookup] = decided.lookups;
+    const on = decided.verdict === 'truthy';
+    const paths = onEveryPathNote(decided.lookups);
     reportSetting(settings, lookup, context, {
       message: on
-        ? `${describeSetting('CSRF_COOKIE_SECURE', lookup)}: truthy but not True. Django 3.2 accepts it; Django 4.2 and later require True (W016).`
-        : `${describeSetting('CSRF_COOKIE_SECURE', lookup)}: the CSRF cookie is sent over plain HTTP too, where it can be read and used to forge requests.`,
+        ? `${describeSetting('CSRF_COOKIE_SECURE', lookup)}${paths}: truthy but not True. Django 3.2 accepts it; Django 4.2 and later require True (W016).`
+        : `${describeSetting('CSRF_COOKIE_SECURE', lookup)}${paths}: the CSRF cookie is sent over plain HTTP too, where it can be read and used to forge requests.`,
+      related: otherPaths('CSRF_COOKIE_SECURE', decided.lookups),
       // Django 3.2 (the version we check against) only tests truthiness.
       djangoCheck: on ? null : 'security.W016',
-      fixes: fixes(setTrueFix(settings, 'CSRF_COOKIE_SECURE', lookup, true)),
+      fixes: decided.lookups.length === 1 ? fixes(setTrueFix(settings, 'CSRF_COOKIE_SECURE', lookup, true)) : [],
     });
   },
 };

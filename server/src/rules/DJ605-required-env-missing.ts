@@ -13,7 +13,10 @@ export const rule: Rule = {
   },
   checkSettings(settings, { project, report }) {
     for (const read of missingRequiredReads(project, settings)) {
-      report(missingVariableReport(project, read, `${read.reader}("${read.variable}") has no default and no env source of production sets ${read.variable}: the settings raise at startup`));
+      const what = read.raisesWhenUnset && read.call
+        ? `This call raises ${read.raisesWhenUnset.exception} when ${read.variable} is unset, and no env source of production sets ${read.variable}`
+        : `${read.reader}("${read.variable}") has no default and no env source of production sets ${read.variable}`;
+      report(missingVariableReport(project, read, `${what}: the settings raise at startup`));
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { SettingsView } from '../settings/project-settings';
 import type { Fix, RuleContext } from './rule';
-import { SECURITY_MIDDLEWARE, describeSetting, hasMiddleware, known, reportSetting } from './settings-findings';
+import { SECURITY_MIDDLEWARE, describeSetting, hasMiddleware, knownOnEveryPath, reportSetting } from './settings-findings';
+import type { KnownLookup } from './settings-findings';
 
 /** A middleware Django's deploy checks require in MIDDLEWARE. */
 export interface RequiredMiddleware {
@@ -15,17 +16,24 @@ export interface RequiredMiddleware {
 /** Reports a MIDDLEWARE (set or Django's empty default) that lacks the middleware. */
 export function reportMissingMiddleware(settings: SettingsView, context: RuleContext, required: RequiredMiddleware): void {
   if (hasMiddleware(settings, required.middleware) !== false) return;
-  const lookup = known(settings, 'MIDDLEWARE')!;
+  const lookups = knownOnEveryPath(settings, 'MIDDLEWARE')!;
+  // Several paths (a conditional prepend): the finding and the fix go to the list they all start from.
+  const lookup = lookups.length === 1 ? lookups[0] : baseList(lookups);
+  const paths = lookups.length > 1 ? ` on every path the settings may take (${lookups.length} lists)` : '';
   reportSetting(settings, lookup, context, {
-    message: `${lookup.state === 'default' ? describeSetting('MIDDLEWARE', lookup) : 'MIDDLEWARE'} lacks ${required.middleware}: ${required.consequence}`,
-    fixes: insertMiddlewareFix(settings, required),
+    message: `${lookup.state === 'default' ? describeSetting('MIDDLEWARE', lookup) : 'MIDDLEWARE'} lacks ${required.middleware}${paths}: ${required.consequence}`,
+    fixes: insertMiddlewareFix(settings, required, lookup, lookups),
   });
 }
 
-function insertMiddlewareFix(settings: SettingsView, required: RequiredMiddleware): Fix[] {
-  const lookup = known(settings, 'MIDDLEWARE');
+/** Of the paths' lists, the one written first (the others add to it). */
+function baseList(lookups: KnownLookup[]): KnownLookup {
+  const line = (lookup: KnownLookup) => (lookup.value.at?.path === lookups[0].value.at?.path ? lookup.value.at?.range.start.line ?? Infinity : Infinity);
+  return [...lookups].sort((a, b) => line(a) - line(b))[0];
+}
+
+function insertMiddlewareFix(settings: SettingsView, required: RequiredMiddleware, lookup: KnownLookup, lookups: KnownLookup[]): Fix[] {
   const title = `Add ${required.middleware} to MIDDLEWARE`;
-  if (!lookup) return [];
   if (lookup.state === 'default') {
     const source = settings.namespace.module.python.source;
     const end = source.positionAt(source.text.length);
@@ -37,6 +45,8 @@ function insertMiddlewareFix(settings: SettingsView, required: RequiredMiddlewar
   // Before the first item (after SecurityMiddleware unless this is SecurityMiddleware itself).
   const anchor = value.items.find((item, index) => required.first || !(index === 0 && item.kind === 'str' && item.value === SECURITY_MIDDLEWARE));
   if (!anchor?.at || !anchor.at.path.endsWith('.py') || anchor.env) return [];
+  // Every path must hold the item the new one goes before, or the fix mends one path only.
+  if (lookups.some((other) => (other.value.kind !== 'list' && other.value.kind !== 'tuple') || !other.value.items.includes(anchor))) return [];
   const { start } = anchor.at.range;
   const sameLine = value.at && value.at.path === anchor.at.path && value.at.range.start.line === start.line;
   const indent = ' '.repeat(start.character);

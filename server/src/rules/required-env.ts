@@ -21,8 +21,9 @@ export function missingRequiredReads(project: ProjectModel, settings: SettingsVi
   const seen = new Set<string>();
   const missing: EnvRead[] = [];
   for (const read of settings.namespace.envReads) {
-    // os.getenv / os.environ.get return None: not required.
-    if (read.hasDefault || read.source || read.reader === 'os.getenv' || read.reader === 'os.environ.get') continue;
+    // os.getenv / os.environ.get return None: not required, unless a helper raises on it (`if not value: raise …`).
+    const noneWhenUnset = (read.reader === 'os.getenv' || read.reader === 'os.environ.get') && !read.raisesWhenUnset;
+    if (read.hasDefault || read.source || noneWhenUnset) continue;
     if (environment.has(read.variable) || unknownVariables.has(read.variable) || seen.has(read.variable)) continue;
     seen.add(read.variable);
     missing.push(read);
@@ -35,6 +36,10 @@ export function missingVariableReport(project: ProjectModel, read: EnvRead, mess
   const { webService } = productionLinks(project);
   const envFile = productionEnvFile(project);
   const related: RelatedLocation[] = [];
+  // A helper that raises when the variable is unset: the finding is at the call, the raise beside it.
+  const raising = read.raisesWhenUnset;
+  const at = raising && read.call ? read.call : read.at;
+  if (raising) related.push({ path: raising.at.path, range: raising.at.range, message: `the helper raises ${raising.exception} here` });
   if (webService) {
     const sources = webService.envFiles.map((envFile) => envFile.file?.relativePath ?? envFile.reference.path.text);
     related.push({
@@ -49,8 +54,8 @@ export function missingVariableReport(project: ProjectModel, read: EnvRead, mess
   }
   const stub: Fix[] = envFile ? [{ title: `Add ${read.variable}= to ${envFile.relativePath}`, safe: false, preferred: true, edits: appendToProductionEnv(project, [`${read.variable}=`]) }] : [];
   return {
-    path: read.at.path,
-    range: read.at.range,
+    path: at.path,
+    range: at.range,
     message: `${message}${envFile ? ` (production reads ${envFile.relativePath})` : webService ? ` (service \`${webService.name}\` in ${webService.primary.file.relativePath})` : ''}.`,
     related,
     fixes: [...extraFixes, ...stub],

@@ -4,6 +4,7 @@
  * setting left at Django's default, at the loaded module's `import *` line or first line.
  */
 import { pythonRepr, truthy } from '../settings/value';
+import { alternativesOf } from '../settings/alternatives';
 import type { EnvRead, Location, Value } from '../settings/value';
 import { productionSettings } from '../settings/project-settings';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
@@ -21,6 +22,54 @@ export type KnownLookup = Exclude<SettingLookup, { state: 'unknown' }>;
 export function known(view: SettingsView, name: string): KnownLookup | null {
   const lookup = view.get(name);
   return lookup.state === 'unknown' ? null : lookup;
+}
+
+/**
+ * The setting's value on each path Django may take: one lookup when it has one value, one per
+ * alternative when it depends on a condition the evaluator cannot decide (see alternatives.ts);
+ * null when it, or any path of it, is unknown. A rule reports what holds on every path.
+ */
+export function knownOnEveryPath(view: SettingsView, name: string): KnownLookup[] | null {
+  const lookup = view.get(name);
+  if (lookup.state !== 'unknown') return [lookup];
+  const paths = alternativesOf(lookup.value);
+  const binding = view.namespace.names.get(name);
+  if (!paths || !binding || paths.some((path) => path.kind === 'unknown')) return null;
+  return paths.map((value) => ({ state: 'set', value, binding, location: value.at && value.at.path ? value.at : binding.statement }));
+}
+
+/**
+ * A rule's verdict on a setting when it is the same on every path (null verdicts and paths that
+ * disagree: null, the rule stays silent). The first lookup is where the finding goes.
+ */
+export function sameOnEveryPath<T>(view: SettingsView, name: string, verdict: (lookup: KnownLookup) => T | null): { verdict: T; lookups: KnownLookup[] } | null {
+  const lookups = knownOnEveryPath(view, name);
+  if (!lookups) return null;
+  let answer: T | null = null;
+  for (const lookup of lookups) {
+    const one = verdict(lookup);
+    if (one === null || (answer !== null && one !== answer)) return null;
+    answer = one;
+  }
+  return answer === null ? null : { verdict: answer, lookups };
+}
+
+/** True, truthy but not True, or falsy: how Django's deploy checks see a flag. */
+export function flagVerdict(value: Value): 'true' | 'truthy' | 'false' | null {
+  const on = truthy(value);
+  if (on === null) return null;
+  return value.kind === 'bool' && value.value ? 'true' : on ? 'truthy' : 'false';
+}
+
+/** Said after a fact that holds on several paths: ` on every path (2: True, 1)`. */
+export function onEveryPathNote(lookups: KnownLookup[]): string {
+  if (lookups.length < 2) return '';
+  return ` on every path the settings may take (${lookups.map((lookup) => shortRepr(lookup.value)).join(', ')})`;
+}
+
+/** Related locations for the other paths' values, after the first one's. */
+export function otherPaths(name: string, lookups: KnownLookup[]): RelatedLocation[] {
+  return lookups.slice(1).flatMap((lookup) => (lookup.location.path ? [{ path: lookup.location.path, range: lookup.location.range, message: `on another path ${name} is ${shortRepr(lookup.value)}` }] : []));
 }
 
 /** How a message names the setting's value: `DEBUG is True` / `DEBUG is unset (Django's default: False)`. */
@@ -52,6 +101,9 @@ export function reportSetting(view: SettingsView, lookup: SettingLookup, { repor
   let range = lookup.location.range;
   let cause = finding.cause;
   const source = lookup.state === 'set' ? lookup.value.env?.source : null;
+  const via = lookup.state === 'set' ? lookup.value.via : null;
+  // A value a helper returned: the finding is at the call (what the user changes), the helper's line beside it.
+  if (via && via.path && !(via.path === path && via.range.start.line === range.start.line)) related.push({ path: via.path, range: via.range, message: 'the helper returns the value here' });
   if (source?.file && source.entry) {
     // An env-driven setting: the line to change is in the env file, where an env side may judge
     // the same value (DJ202 beside DJ201): one root cause, keyed by the variable and its line.
@@ -92,9 +144,19 @@ export function envValueCause(entry: { key: string; line: number }): string {
 
 /** Whether a list setting holds a string; null when that cannot be told. */
 export function listHas(view: SettingsView, name: string, item: string): boolean | null {
-  const lookup = known(view, name);
-  if (!lookup) return null;
-  const value = lookup.value;
+  const lookups = knownOnEveryPath(view, name);
+  if (!lookups) return null;
+  // Decided when every path agrees (a conditional CORS prepend leaves CsrfViewMiddleware's absence known).
+  let answer: boolean | null = null;
+  for (const lookup of lookups) {
+    const has = valueHas(lookup.value, item);
+    if (has === null || (answer !== null && has !== answer)) return null;
+    answer = has;
+  }
+  return answer;
+}
+
+function valueHas(value: Value, item: string): boolean | null {
   if (value.kind !== 'list' && value.kind !== 'tuple' && value.kind !== 'set') return null;
   if (value.items.some((entry) => entry.kind === 'str' && entry.value === item)) return true;
   return value.items.some((entry) => entry.kind === 'unknown') ? null : false;

@@ -23,6 +23,11 @@ import {
   truthy,
   unknown,
 } from './value';
+import { alternativesOf, decide, lifted, oneOf, sameKnown, withoutAlternatives } from './alternatives';
+import { MAX_HELPER_STEPS, bodyStatements, interpretHelper } from './functions';
+import type { CallBudget, FunctionDefinition, HelperHost, Parameter, Scope } from './functions';
+import { firstRead, normalParts, partOf, partsOf } from './provenance';
+import type { StringPart } from './value';
 
 /** One top-level name of a module and the statement that last bound it. */
 export interface Binding {
@@ -124,17 +129,6 @@ export class ModuleNamespace {
 const MAX_CALL_DEPTH = 16;
 const MAX_ITEMS = 10000;
 
-type Scope = Map<string, Value>;
-
-interface FunctionDefinition {
-  params: { name: string; defaultNode: SyntaxNode | null }[];
-  returns: SyntaxNode | null;
-  python: PythonFile;
-  /** The defining module: a helper's free names resolve in its namespace when called (late, as in Python). */
-  path: string;
-  /** Lines of the top-level statement that defines it, for the locations of its body's nodes. */
-  lines: StatementLines;
-}
 
 class Raised extends Error {
   constructor(readonly exception: string) {
@@ -274,15 +268,17 @@ class StatementLines {
   }
 }
 
-class ModuleEvaluator {
+class ModuleEvaluator implements HelperHost {
   private readonly python: PythonFile;
   private readonly path: string;
   private tryDepth = 0;
   /** The exception types the enclosing `try` statements' handlers name (innermost last; empty: a bare except). */
   private readonly handlers: string[][] = [];
   private callDepth = 0;
-  /** Local scopes of helper functions being substituted (innermost last). */
+  /** Local scopes of helper functions being interpreted (innermost last). */
   private readonly scopes: Scope[] = [];
+  /** The top-level call of a helper being interpreted: its location, budget and the env reads made under it. */
+  private helperCall: { at: Location; budget: CallBudget; reads: EnvRead[] } | null = null;
   /** The file of the code being evaluated (a helper may come from an imported module) and the lines of its top-level statement. */
   private current: { python: PythonFile; path: string; lines: StatementLines };
   /** What the top-level statement being evaluated reads and does (null when it is not remembered). */
@@ -676,11 +672,11 @@ class ModuleEvaluator {
 
   // ---- locations and trace ------------------------------------------------------------
 
-  private loc(node: SyntaxNode): Location {
+  loc(node: SyntaxNode): Location {
     return new NodeLocation(this.current.path, this.current.lines, node.from, node.to);
   }
 
-  private text(node: SyntaxNode): string {
+  text(node: SyntaxNode): string {
     return nodeText(this.current.python, node);
   }
 
@@ -759,7 +755,7 @@ class ModuleEvaluator {
     if (groups.length < 2) return; // `X: int` declares, it does not bind
     const valueGroup = groups.pop()!;
     const value = this.valueOfGroup(valueGroup, node);
-    if (value.kind === 'unknown' && value.raises && this.tryDepth > 0) throw new Raised(value.raises);
+    if (value.kind === 'unknown' && value.raises && !value.alternatives && (this.tryDepth > 0 || this.scopes.length > 0)) throw new Raised(value.raises);
     const statement = this.loc(node);
     for (const targets of groups) this.assignTargets(targets, value, statement);
   }
@@ -817,7 +813,8 @@ class ModuleEvaluator {
     if (!node || node.name !== 'VariableName') return;
     const name = this.text(node);
     const current = this.lookup(name, node);
-    const updated = setIn(current, path, change, statement);
+    const paths = path.length > 0 ? alternativesOf(current) : null;
+    const updated = paths ? oneOf(paths.map((one) => setIn(one, path, change, statement)), (current as { reason: string }).reason, current.at ?? null) : setIn(current, path, change, statement);
     this.bind(name, updated, statement);
   }
 
@@ -845,7 +842,12 @@ class ModuleEvaluator {
       this.tainted = `line ${this.lineOf(node)} changes the module's names dynamically`;
       return;
     }
-    if (callee.name !== 'MemberExpression') return;
+    if (callee.name !== 'MemberExpression') {
+      // `configure()`: a helper of the module runs (its env reads, what it changes in place).
+      const result = this.expr(expression);
+      if (result.kind === 'unknown' && result.raises && !result.alternatives && (this.tryDepth > 0 || this.scopes.length > 0)) throw new Raised(result.raises);
+      return;
+    }
     const parts = childrenOf(callee);
     const method = parts[parts.length - 1];
     if (parts[1]?.name !== '.' || method.name !== 'PropertyName') return;
@@ -854,7 +856,12 @@ class ModuleEvaluator {
     const statement = this.loc(node);
     if (['append', 'insert', 'extend', 'remove', 'update', 'pop', 'clear', 'add', 'discard', 'setdefault', 'sort', 'reverse'].includes(methodName)) {
       const { positional, keywords, unsupported } = this.args(args);
-      const change = (old: Value): Value => mutateCollection(old, methodName, positional, keywords, unsupported, statement);
+      const change = (old: Value): Value => {
+        // A list of several paths (assigned under a condition) changes on each.
+        const paths = alternativesOf(old);
+        if (paths) return oneOf(paths.map((path) => mutateCollection(path, methodName, positional, keywords, unsupported, statement)), (old as { reason: string }).reason, old.at ?? null);
+        return mutateCollection(old, methodName, positional, keywords, unsupported, statement);
+      };
       if (objectNode.name === 'VariableName') {
         const name = this.text(objectNode);
         const old = this.lookup(name, objectNode);
@@ -870,7 +877,7 @@ class ModuleEvaluator {
     }
     // Any other call is evaluated for its env reads (read_env, setdefault) and otherwise ignored.
     const result = this.expr(expression);
-    if (result.kind === 'unknown' && result.raises && this.tryDepth > 0) throw new Raised(result.raises);
+    if (result.kind === 'unknown' && result.raises && !result.alternatives && (this.tryDepth > 0 || this.scopes.length > 0)) throw new Raised(result.raises);
   }
 
   private ifStatement(node: SyntaxNode): void {
@@ -899,14 +906,15 @@ class ModuleEvaluator {
       }
       if (!branch.condition) return this.body(branch.body);
       const condition = this.expr(branch.condition);
-      const decided = truthy(condition);
+      const decided = decide(condition);
       if (decided === true) return this.body(branch.body);
       if (decided === false) continue;
-      forkReason = `it depends on \`${this.text(branch.condition)}\` (line ${this.lineOf(branch.condition)}), which is unknown: ${condition.kind === 'unknown' ? condition.reason : 'its truth cannot be told'}`;
+      const why = alternativesOf(condition) ? 'its paths disagree' : condition.kind === 'unknown' ? condition.reason : 'its truth cannot be told';
+      forkReason = `it depends on \`${this.text(branch.condition)}\` (line ${this.lineOf(branch.condition)}), which is unknown: ${why}`;
       pending.push(branch);
     }
     if (!forkReason) return;
-    // Each remaining branch runs on its own copy of the names; where they disagree, the value is unknown.
+    // Each remaining branch runs on its own copy of the names; where they disagree, the value is one of theirs (alternatives).
     const hasElse = pending.some((branch) => branch.condition === null);
     this.readAllNames();
     const before = new Map(this.ns.names);
@@ -932,7 +940,11 @@ class ModuleEvaluator {
       if (same) this.setName(name, bindings.find((binding) => binding !== before.get(name)) ?? first);
       else {
         const last = [...bindings].reverse().find((binding) => binding !== undefined && binding !== before.get(name)) ?? first!;
-        this.setName(name, { value: unknown(forkReason, last.statement), statement: last.statement });
+        const paths = bindings.map((binding) => binding?.value ?? unknown(`${name} is not assigned on this path`, at));
+        const value = oneOf(paths, forkReason, last.statement);
+        this.setName(name, { value, statement: last.statement });
+        const count = alternativesOf(value)?.length;
+        if (count) this.ns.trace.push({ at: last.statement, note: `${name} is one of ${count} values, one per path; rules report only what holds on every path` });
       }
     }
     this.ns.trace.push({ at, note: `both branches followed: ${forkReason}` });
@@ -940,6 +952,22 @@ class ModuleEvaluator {
 
   private body(body: SyntaxNode): void {
     this.block(childrenOf(body).filter((child) => child.name !== ':'));
+  }
+
+  // ---- what the helper interpreter (functions.ts) asks ----
+
+  simpleStatement(node: SyntaxNode): string | null {
+    try {
+      this.statement(node);
+      return null;
+    } catch (error) {
+      if (!(error instanceof Raised)) throw error;
+      return error.exception;
+    }
+  }
+
+  useScope(scope: Scope): void {
+    this.scopes[this.scopes.length - 1] = scope;
   }
 
   private tryStatement(node: SyntaxNode): void {
@@ -1132,22 +1160,33 @@ class ModuleEvaluator {
     const paramList = children.find((child) => child.name === 'ParamList');
     const body = children.find((child) => child.name === 'Body');
     if (!nameNode || !paramList || !body) return;
-    const params: FunctionDefinition['params'] = [];
+    const params: Parameter[] = [];
     const paramChildren = childrenOf(paramList);
-    let simple = true;
+    let unsupported: string | null = null;
+    let mode: 'positional' | 'keyword' = 'positional';
     for (let i = 0; i < paramChildren.length; i++) {
       const child = paramChildren[i];
       if (child.name === 'VariableName') {
-        const hasDefault = paramChildren[i + 1]?.name === 'AssignOp';
-        params.push({ name: this.text(child), defaultNode: hasDefault ? paramChildren[i + 2] : null });
-        if (hasDefault) i += 2;
-      } else if (child.name === '*' || child.name === '**' || child.name === 'TypeDef') simple = false;
+        let j = i + 1;
+        if (paramChildren[j]?.name === 'TypeDef') j++; // an annotation says nothing of the value
+        const hasDefault = paramChildren[j]?.name === 'AssignOp';
+        params.push({ name: this.text(child), defaultNode: hasDefault ? paramChildren[j + 1] : null, kind: mode });
+        i = hasDefault ? j + 1 : j - 1;
+      } else if (child.name === '*' || child.name === '**') {
+        const next = paramChildren[i + 1];
+        if (next?.name === 'VariableName') {
+          params.push({ name: this.text(next), defaultNode: null, kind: child.name === '*' ? 'rest' : 'keywords' });
+          i += paramChildren[i + 2]?.name === 'TypeDef' ? 2 : 1;
+        }
+        mode = 'keyword';
+      } else if (child.name === '/' ) {
+        // positional-only marker: the names before it are positional, as they already are
+      } else if (!['(', ')', ',', 'TypeDef'].includes(child.name)) unsupported = 'its parameter list is not read';
     }
-    const statements = childrenOf(body).filter((child) => child.name !== ':' && child.name !== 'Comment');
-    // A docstring may come first; the body must then be one `return <expression>`.
+    const statements = bodyStatements(body);
+    // A docstring says nothing.
     if (statements[0]?.name === 'ExpressionStatement' && /^(String|ContinuedString)$/.test(statements[0].firstChild?.name ?? '')) statements.shift();
-    const returns = statements.length === 1 && statements[0].name === 'ReturnStatement' ? statements[0].lastChild : null;
-    const definition: FunctionDefinition = { params, returns: simple && returns && returns.name !== 'return' ? returns : null, python: this.current.python, path: this.path, lines: this.current.lines };
+    const definition: FunctionDefinition = { params, body: statements, unsupported, python: this.current.python, path: this.path, lines: this.current.lines };
     this.bind(this.text(nameNode), { kind: 'function', name: this.text(nameNode), definition, module: this.module.name, at: this.loc(node) }, this.loc(node));
   }
 
@@ -1165,6 +1204,7 @@ class ModuleEvaluator {
     if (name === '__name__') return { kind: 'str', value: this.module.name, at: this.loc(node) };
     const builtin = BUILTINS.has(name) ? name : null;
     if (builtin) return { kind: 'object', name: `builtin:${builtin}`, at: this.loc(node) };
+    if (PYTHON_BUILTINS.has(name)) return this.unknownAt(node, `the builtin ${name} is not evaluated`);
     const tainted = this.tainted;
     if (tainted) return this.unknownAt(node, `${name} is not assigned in the modules read, and ${tainted}`);
     return this.unknownAt(node, `${name} is not defined (NameError)`, 'NameError');
@@ -1206,12 +1246,14 @@ class ModuleEvaluator {
         const parts = childrenOf(node).filter((child) => child.name !== 'if' && child.name !== 'else');
         if (parts.length !== 3) return this.unknownAt(node, 'a conditional expression that does not parse');
         const condition = this.expr(parts[1]);
-        const decided = truthy(condition);
+        const decided = decide(condition);
         if (decided === null) {
           const whenTrue = this.expr(parts[0]);
           const whenFalse = this.expr(parts[2]);
           if (sameKnown(whenTrue, whenFalse)) return whenTrue;
-          return this.unknownAt(node, `it depends on \`${this.text(parts[1])}\`, which is unknown`);
+          const reason = `it depends on \`${this.text(parts[1])}\`, which is unknown`;
+          if (this.scopes.length === 0) this.ns.trace.push({ at, note: `${reason}: one value per path` });
+          return oneOf([whenTrue, whenFalse], reason, at);
         }
         return this.expr(decided ? parts[0] : parts[2]);
       }
@@ -1251,6 +1293,7 @@ class ModuleEvaluator {
     const start = node.from + match[0].length;
     const end = node.to - match[2].length;
     let out = '';
+    const parts: StringPart[] = [];
     let cursor = start;
     const literal = (from: number, to: number): string | null => {
       const piece = ownString(this.current.python.source.text.slice(from, to)).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
@@ -1262,21 +1305,29 @@ class ModuleEvaluator {
       const before = literal(cursor, part.from);
       if (before === null) return this.unknownAt(node, 'an f-string with escapes that are not read');
       out += before;
+      parts.push({ length: before.length, origin: 'source', at });
       const inner = childrenOf(part).filter((child) => child.name !== '{' && child.name !== '}');
       const expression = inner[0];
       if (!expression || inner.some((child) => child.name === 'FormatSpec' && child.to - child.from > 1) || inner.some((child) => child.name === '⚠')) {
         return this.unknownAt(node, 'an f-string with a format spec is not evaluated');
       }
       const value = this.expr(expression);
+      const unset = unsetRead(value);
+      if (unset) return this.unknownAt(node, unset);
       const conversion = inner.find((child) => child.name === 'FormatConversion');
       const text = conversion && this.text(conversion) === '!r' ? pythonRepr(value) : pythonStr(value);
-      if (text === null) return value.kind === 'unknown' ? { ...value, at } : this.unknownAt(node, `\`${this.text(expression)}\` in an f-string is unknown`);
+      if (text === null) return value.kind === 'unknown' ? withoutAlternatives(value, at) : this.unknownAt(node, `\`${this.text(expression)}\` in an f-string is unknown`);
       out += text;
+      if (value.kind === 'str' && !conversion) parts.push(...partsOf(value));
+      else parts.push(partOf(value, text, at));
       cursor = part.to;
     }
     const rest = literal(cursor, end);
     if (rest === null) return this.unknownAt(node, 'an f-string with escapes that are not read');
-    return { kind: 'str', value: out + rest, at };
+    parts.push({ length: rest.length, origin: 'source', at });
+    // Where the characters came from: an env read inside is not a literal of the module (DJ101, DJ110).
+    const folded = normalParts(parts);
+    return folded ? { kind: 'str', value: out + rest, at, env: firstRead(folded), parts: folded } : { kind: 'str', value: out + rest, at };
   }
 
   private display(node: SyntaxNode, kind: 'list' | 'tuple' | 'set', at: Location): Value {
@@ -1287,7 +1338,7 @@ class ModuleEvaluator {
       if (child.name === '*') {
         const spread = this.expr(children[++i]);
         if (spread.kind === 'list' || spread.kind === 'tuple' || spread.kind === 'set') items.push(...spread.items);
-        else return spread.kind === 'unknown' ? { ...spread, at } : this.unknownAt(node, 'unpacks a value that is not a known sequence');
+        else return spread.kind === 'unknown' ? withoutAlternatives(spread, at) : this.unknownAt(node, 'unpacks a value that is not a known sequence');
       } else items.push(this.expr(child));
     }
     return { kind, items: kind === 'set' ? dedupe(items) : items, at };
@@ -1300,7 +1351,7 @@ class ModuleEvaluator {
       const child = children[i];
       if (child.name === '**') {
         const spread = this.expr(children[++i]);
-        if (spread.kind !== 'dict') return spread.kind === 'unknown' ? { ...spread, at } : this.unknownAt(node, '** of a value that is not a known dict');
+        if (spread.kind !== 'dict') return spread.kind === 'unknown' ? withoutAlternatives(spread, at) : this.unknownAt(node, '** of a value that is not a known dict');
         for (const entry of spread.entries) putEntry(entries, entry);
         continue;
       }
@@ -1327,7 +1378,7 @@ class ModuleEvaluator {
       else return this.unknownAt(node, 'a comprehension form that is not evaluated');
     }
     const items = iterableItems(iterable);
-    if (!items) return iterable.kind === 'unknown' ? { ...iterable, at } : this.unknownAt(node, 'iterates over a value that is not a known sequence');
+    if (!items) return iterable.kind === 'unknown' ? withoutAlternatives(iterable, at) : this.unknownAt(node, 'iterates over a value that is not a known sequence');
     const result: Value[] = [];
     this.scopes.push(new Map());
     try {
@@ -1335,7 +1386,7 @@ class ModuleEvaluator {
         this.scopes[this.scopes.length - 1].set(variable, item);
         let keep: boolean | null = true;
         for (const condition of conditions) {
-          keep = truthy(this.expr(condition));
+          keep = decide(this.expr(condition));
           if (keep !== true) break;
         }
         if (keep === null) return this.unknownAt(node, 'a comprehension filter is unknown for some item');
@@ -1358,12 +1409,18 @@ class ModuleEvaluator {
       if ((inner === 'and' || inner === 'or') && parts.length === 3) return this.logical(inner, () => this.notOf(parts[0], at), parts[2], at);
     }
     const operand = this.expr(operandNode);
+    const paths = lifted([operand], ([one]) => this.unaryOperation(operator, one, node, at), `\`${operator}\` of a value of several paths`, at);
+    if (paths) return paths;
+    return this.unaryOperation(operator, operand, node, at);
+  }
+
+  private unaryOperation(operator: string, operand: Value, node: SyntaxNode, at: Location): Value {
     if (operator === 'not') {
       const value = truthy(operand);
       return value === null ? { ...unknownFrom(operand, `not of an unknown value`), at } : { kind: 'bool', value: !value, at, env: operand.env };
     }
     const number = operand.kind === 'int' || operand.kind === 'float' ? operand.value : operand.kind === 'bool' ? Number(operand.value) : null;
-    if (number === null) return operand.kind === 'unknown' ? { ...operand, at } : this.unknownAt(node, `${operator} of a non-number`);
+    if (number === null) return operand.kind === 'unknown' ? withoutAlternatives(operand, at) : this.unknownAt(node, `${operator} of a non-number`);
     const kind = operand.kind === 'float' ? 'float' : 'int';
     if (operator === '-') return { kind, value: -number, at };
     if (operator === '+') return { kind, value: number, at };
@@ -1379,15 +1436,32 @@ class ModuleEvaluator {
       if ((inner === 'and' || inner === 'or') && parts.length === 3) return this.logical(inner, () => this.notOf(parts[0], at), parts[2], at);
     }
     const operand = this.expr(node);
-    const value = truthy(operand);
+    const value = decide(operand);
+    if (value === null && alternativesOf(operand)) return lifted([operand], ([one]) => this.unaryOperation('not', one, node, at), '`not` of a value of several paths', at)!;
     return value === null ? { ...unknownFrom(operand, 'not of an unknown value'), at } : { kind: 'bool', value: !value, at, env: operand.env };
   }
 
   /** Python's short-circuit `and`/`or`: the deciding operand itself, not a bool. */
   private logical(operator: string, left: () => Value, right: SyntaxNode, at: Location): Value {
     const first = left();
-    const decided = truthy(first);
-    if (decided === null) return { ...unknownFrom(first, `the left side of \`${operator}\` is unknown`), at };
+    const decided = decide(first);
+    const paths = alternativesOf(first);
+    if (decided === null && paths) {
+      // One path per alternative of the left side: the right side is evaluated once, if some path needs it.
+      let second: Value | null = null;
+      const rightValue = () => (second ??= this.expr(right));
+      const reason = `the left side of \`${operator}\` is one of several values`;
+      return oneOf(
+        paths.map((path) => {
+          const truth = truthy(path);
+          if (truth === null) return unknown(reason, at);
+          return operator === 'and' ? (truth ? rightValue() : path) : truth ? path : rightValue();
+        }),
+        reason,
+        at,
+      );
+    }
+    if (decided === null) return { ...withoutAlternatives(unknownFrom(first, `the left side of \`${operator}\` is unknown`), at) };
     if (operator === 'and') return decided ? this.expr(right) : first;
     return decided ? first : this.expr(right);
   }
@@ -1403,8 +1477,16 @@ class ModuleEvaluator {
   }
 
   binary(operator: string, a: Value, b: Value, node: SyntaxNode, at: Location = this.loc(node)): Value {
+    const paths = lifted([a, b], ([left, right]) => this.binary(operator, left, right, node, at), `\`${operator}\` on a value of several paths`, at);
+    if (paths) return paths;
+    if ((operator === 'in' || operator === 'not in') && b.kind === 'object' && b.name === 'os.environ') return this.environmentHas(operator, a, node, at);
+    if (operator === '%' && a.kind === 'str') return this.percentFormat(a, b, node, at);
     const env = a.env ?? b.env ?? null;
     const result = binaryOperation(operator, a, b);
+    if (result?.kind === 'str' && operator === '+' && a.kind === 'str' && b.kind === 'str') {
+      const parts = normalParts([...partsOf(a), ...partsOf(b)]);
+      return parts ? { ...result, at, env: firstRead(parts) ?? env, parts } : { ...result, at, env };
+    }
     if (result === null) {
       if (a.kind === 'unknown') return { ...a, at };
       if (b.kind === 'unknown') return { ...b, at };
@@ -1414,9 +1496,62 @@ class ModuleEvaluator {
     return { ...result, at, env };
   }
 
+  /** `"%s:%s" % (a, b)` with `%s`, `%d` and `%%` only, keeping where each part came from. */
+  private percentFormat(format: Extract<Value, { kind: 'str' }>, args: Value, node: SyntaxNode, at: Location): Value {
+    const values = args.kind === 'tuple' ? args.items : [args];
+    let out = '';
+    const parts: StringPart[] = [];
+    let next = 0;
+    const pattern = /%(%|s|d|r)/g;
+    let cursor = 0;
+    for (let match = pattern.exec(format.value); match; match = pattern.exec(format.value)) {
+      const literal = format.value.slice(cursor, match.index) + (match[1] === '%' ? '%' : '');
+      out += literal;
+      parts.push({ length: literal.length, origin: format.env ? 'computed' : 'source', at: format.at ?? at });
+      cursor = match.index + match[0].length;
+      if (match[1] === '%') continue;
+      const value = values[next++];
+      if (!value) return this.unknownAt(node, 'a %-format with too few arguments (TypeError)', 'TypeError');
+      const unset = unsetRead(value);
+      if (unset) return this.unknownAt(node, unset);
+      if (match[1] === 'd' && value.kind !== 'int' && value.kind !== 'bool') return this.unknownAt(node, '%d of a value that is not a known int');
+      const text = match[1] === 'r' ? pythonRepr(value) : pythonStr(value);
+      if (text === null) return value.kind === 'unknown' ? withoutAlternatives(value, at) : this.unknownAt(node, 'a %-format of an unknown value');
+      out += text;
+      if (value.kind === 'str' && match[1] === 's') parts.push(...partsOf(value));
+      else parts.push(partOf(value, text, at));
+    }
+    if (/%/.test(format.value.slice(cursor)) || next !== values.length) return this.unknownAt(node, 'a %-format that is not evaluated');
+    const rest = format.value.slice(cursor);
+    out += rest;
+    parts.push({ length: rest.length, origin: 'source', at: format.at ?? at });
+    const folded = normalParts(parts);
+    return folded ? { kind: 'str', value: out, at, env: firstRead(folded), parts: folded } : { kind: 'str', value: out, at };
+  }
+
+  /** `"X" in os.environ`: decided against production's environment, unknown without one. */
+  private environmentHas(operator: string, key: Value, node: SyntaxNode, at: Location): Value {
+    if (key.kind !== 'str') return this.unknownAt(node, `\`${operator} os.environ\` with a key that is not a known string`);
+    const known = this.environmentKnown();
+    const { value: source, unreadable } = this.environmentValue(key.value);
+    const read: EnvRead = { variable: key.value, reader: `${operator} os.environ`, library: 'os', at, defaultAt: null, hasDefault: true, defaultValue: null, source, environmentKnown: known };
+    if (this.scopes.length === 0 || this.current.path === this.path) this.ns.envReads.push(read);
+    if (!known) return this.unknownAt(node, `whether production sets ${key.value} is not known: no production environment was found`);
+    const present = source !== null || unreadable !== undefined;
+    return { kind: 'bool', value: operator === 'in' ? present : !present, at };
+  }
+
   private member(node: SyntaxNode, at: Location): Value {
     const children = childrenOf(node);
     const object = this.expr(children[0]);
+    if (alternativesOf(object) && children[1]) {
+      // `.lower()`, `[0]` on a value of several paths: followed on each.
+      const paths = alternativesOf(object)!;
+      if (children[1].name === '.') {
+        const attribute = this.text(children[2] ?? children[1]);
+        return oneOf(paths.map((path) => this.attribute(path, attribute, node, at)), object.kind === 'unknown' ? object.reason : '', at);
+      }
+    }
     if (children[1]?.name === '.') {
       const attribute = this.text(children[2] ?? children[1]);
       return this.attribute(object, attribute, node, at);
@@ -1444,6 +1579,7 @@ class ModuleEvaluator {
         'pathlib.Path': 'class:pathlib.Path',
         'os.environ.get': 'method:os.environ.get',
         'os.environ.setdefault': 'method:os.environ.setdefault',
+        'os.environ.keys': 'method:os.environ.keys',
       };
       if (known[name]) return { kind: 'object', name: known[name], at };
       const library = libraryAttribute(object.name, attribute);
@@ -1459,7 +1595,7 @@ class ModuleEvaluator {
     if (object.kind === 'str' || object.kind === 'path' || object.kind === 'dict' || object.kind === 'list') {
       return { kind: 'object', name: `method:${object.kind}.${attribute}`, at, self: object };
     }
-    if (object.kind === 'unknown') return { ...object, at };
+    if (object.kind === 'unknown') return withoutAlternatives(object, at);
     return this.unknownAt(node, `the attribute ${attribute} of a ${object.kind} is not evaluated`);
   }
 
@@ -1472,8 +1608,8 @@ class ModuleEvaluator {
     const index = this.expr(indexNode);
     const result = subscriptValue(object, index);
     if (result === undefined) {
-      if (object.kind === 'unknown') return { ...object, at };
-      if (index.kind === 'unknown') return { ...index, at };
+      if (object.kind === 'unknown') return withoutAlternatives(object, at);
+      if (index.kind === 'unknown') return withoutAlternatives(index, at);
       return this.unknownAt(node, `${pythonRepr(index) ?? 'the key'} is not in the value (KeyError or IndexError)`, 'KeyError');
     }
     if (result === null) return this.unknownAt(node, 'subscript of a value whose keys are not all known');
@@ -1508,11 +1644,14 @@ class ModuleEvaluator {
     return { positional, keywords, keywordNodes, positionalNodes, unsupported };
   }
 
-  private call(node: SyntaxNode, at: Location): Value {
+  private call(node: SyntaxNode, at: Location, given?: { callee: Value; args: ReturnType<ModuleEvaluator['args']> }): Value {
     const [calleeNode, argList] = childrenOf(node);
     if (!calleeNode || !argList || argList.name !== 'ArgList') return this.unknownAt(node, 'a call that does not parse');
-    const callee = this.expr(calleeNode);
-    const args = this.args(argList);
+    const callee = given?.callee ?? this.expr(calleeNode);
+    const args = given?.args ?? this.args(argList);
+    const callees = alternativesOf(callee);
+    // A method of a value of several paths (`value.lower()`): called on each, with the arguments evaluated once.
+    if (callees) return oneOf(callees.map((one) => this.call(node, at, { callee: one, args })), (callee as { reason: string }).reason, at);
     if (callee.kind === 'function') return this.callFunction(callee, args, node, at);
     if (callee.kind !== 'object') {
       if (callee.kind === 'unknown') return this.unknownAt(node, `\`${this.text(calleeNode)}(…)\` calls something unknown`);
@@ -1533,6 +1672,8 @@ class ModuleEvaluator {
       return this.envRead(key.value.value, name === 'func:os.getenv' ? 'os.getenv' : 'os.environ.get', node, fallback?.node ?? null, fallback ? fallback.value : { kind: 'none', at: null }, null, fallback !== undefined);
     }
     if (name === 'method:os.environ.setdefault') return this.unknownAt(node, 'os.environ.setdefault is not followed');
+    // `k in os.environ.keys()` is `k in os.environ`.
+    if (name === 'method:os.environ.keys' && positional.length === 0) return { kind: 'object', name: 'os.environ', at };
     if (name === 'class:environ.Env') {
       const scheme = new Map<string, { cast: string | null; default: Value | null }>();
       for (const [key, value] of keywords) {
@@ -1568,46 +1709,123 @@ class ModuleEvaluator {
 
   private callFunction(callee: Extract<Value, { kind: 'function' }>, args: ReturnType<ModuleEvaluator['args']>, node: SyntaxNode, at: Location): Value {
     const definition = callee.definition as FunctionDefinition;
-    if (!definition.returns) return this.unknownAt(node, `${callee.name}() is not a single \`return <expression>\``);
+    if (definition.unsupported) return this.unknownAt(node, `${callee.name}() is not followed: ${definition.unsupported}`);
     if (args.unsupported) return this.unknownAt(node, '*args or **kwargs in a call are not evaluated');
     if (this.callDepth >= MAX_CALL_DEPTH) return this.unknownAt(node, `${callee.name}() recurses too deep to follow`);
-    const scope: Scope = new Map();
+    const outermost = this.helperCall === null;
+    if (outermost) this.helperCall = { at, budget: { steps: MAX_HELPER_STEPS, effects: new Set() }, reads: [] };
+    const call = this.helperCall!;
+    const readsBefore = call.reads.length;
     const saved = this.current;
-    this.current = { python: definition.python, path: definition.path, lines: definition.lines };
+    this.current = { python: definition.python, path: definition.path, lines: definition.lines as StatementLines };
     try {
-      for (let i = 0; i < definition.params.length; i++) {
-        const param = definition.params[i];
-        const given = args.positional[i] ?? args.keywords.get(param.name);
-        if (given) scope.set(param.name, given);
-        else if (param.defaultNode) scope.set(param.name, this.expr(param.defaultNode));
-        else return unknown(`${callee.name}() is missing the argument ${param.name}`, at);
-      }
-      if (args.positional.length > definition.params.length) return unknown(`${callee.name}() takes fewer arguments`, at);
-      this.scopes.push(scope);
+      const scope = this.bindArguments(callee.name, definition, args, at);
+      if (scope instanceof Map === false) return scope as Value;
+      this.scopes.push(scope as Scope);
       this.callDepth++;
+      let outcome;
       try {
-        const result = this.expr(definition.returns);
-        // The env read inside the helper keeps its location; the result is placed at the call.
-        return { ...result, at };
+        outcome = interpretHelper(this, definition, scope as Scope, call.budget);
       } finally {
         this.callDepth--;
         this.scopes.pop();
       }
+      return this.helperResult(callee.name, outcome, call.reads.slice(readsBefore), at);
     } finally {
       this.current = saved;
+      if (outermost) {
+        this.helperCall = null;
+        // A helper that changed module names in place (`MIDDLEWARE.append` inside it): those names are not followed.
+        if (this.scopes.length === 0) {
+          for (const name of call.budget.effects) {
+            if (!this.ns.names.has(name)) continue;
+            const reason = `${callee.name}() changes ${name} in place, which is not followed`;
+            this.bind(name, unknown(reason, at), at);
+            this.ns.trace.push({ at, note: reason });
+          }
+        }
+      }
     }
   }
 
+  /** The helper's local scope with its parameters bound as Python binds them; an unknown (TypeError) when the call does not fit. */
+  private bindArguments(name: string, definition: FunctionDefinition, args: ReturnType<ModuleEvaluator['args']>, at: Location): Scope | Value {
+    const scope: Scope = new Map();
+    const positional = [...args.positional];
+    const keywords = new Map(args.keywords);
+    const typeError = (why: string) => unknown(`${name}() ${why} (TypeError)`, at, 'TypeError');
+    for (const param of definition.params) {
+      if (param.kind === 'rest') {
+        scope.set(param.name, { kind: 'tuple', items: positional.splice(0), at: null });
+        continue;
+      }
+      if (param.kind === 'keywords') {
+        scope.set(param.name, { kind: 'dict', entries: [...keywords].map(([key, value]) => ({ key: { kind: 'str', value: key, at: null }, value })), at: null });
+        keywords.clear();
+        continue;
+      }
+      const byPosition = param.kind === 'positional' && positional.length > 0 ? positional.shift()! : undefined;
+      const byKeyword = keywords.get(param.name);
+      if (byPosition && byKeyword) return typeError(`got multiple values for ${param.name}`);
+      keywords.delete(param.name);
+      const given = byPosition ?? byKeyword;
+      if (given) scope.set(param.name, given);
+      else if (param.defaultNode) scope.set(param.name, this.expr(param.defaultNode));
+      else return typeError(`is missing the argument ${param.name}`);
+    }
+    if (positional.length > 0) return typeError('takes fewer positional arguments');
+    if (keywords.size > 0) return typeError(`got an unexpected keyword argument ${[...keywords.keys()][0]}`);
+    return scope;
+  }
+
+  /**
+   * What a call of a helper gives: what its paths return (alternatives where they differ), placed
+   * at the call (the finding goes where the user changes it) with `via` the return in the helper.
+   * A path decided by an unset variable keeps that read, so that "the default is on" is told.
+   */
+  private helperResult(name: string, outcome: ReturnType<typeof interpretHelper>, reads: EnvRead[], at: Location): Value {
+    const callAt = this.helperCall?.at ?? at;
+    for (const read of reads) read.call ??= callAt;
+    if (outcome.abandoned) {
+      const reason = `${name}() is not followed: ${outcome.abandoned}`;
+      if (this.scopes.length === 0) this.ns.trace.push({ at, note: reason });
+      return unknown(reason, at);
+    }
+    const unset = [...reads].reverse().find((read) => read.source === null && !this.host.unknownVariables.has(read.variable) && !read.reader.endsWith('os.environ'));
+    if (outcome.returns.length === 0) {
+      const raised = outcome.raises[0];
+      if (!raised) return unknown(`${name}() returns nothing that is followed`, at);
+      // Every path raises: called at top level outside a try, the settings do not load with the variable unset (DJ605 reports the read).
+      if (unset && !unset.raisesWhenUnset && this.scopes.length === 0 && this.tryDepth === 0) unset.raisesWhenUnset = { exception: raised.exception, at: raised.at };
+      return { ...unknown(`${name}() raises ${raised.exception}${unset ? ` when ${unset.variable} is unset` : ''}`, at, raised.exception), via: raised.at, env: unset ?? null };
+    }
+    const values = outcome.returns.map((path) => path.value);
+    const result = values.length === 1 ? values[0] : oneOf(values, `${name}() returns a different value on each path`, at);
+    const via = outcome.returns.length === 1 ? outcome.returns[0].at : null;
+    if (result.kind === 'unknown') return { ...result, at, via };
+    if (!result.env && unset && ['bool', 'int', 'float', 'str', 'none'].includes(result.kind)) {
+      // `value = os.environ.get(name); if value is None: return default`: the value is that read's default.
+      const read: EnvRead = { ...unset, reader: name, hasDefault: true, defaultAt: result.at ?? null, defaultValue: { ...result }, call: callAt };
+      return { ...result, at, via, env: read };
+    }
+    return { ...result, at, via };
+  }
+
   private builtin(name: string, positional: Value[], keywords: Map<string, Value>, node: SyntaxNode, at: Location): Value {
+    if (positional.length === 1) {
+      const paths = lifted(positional, (one) => this.builtin(name, one, keywords, node, at), `${name}() of a value of several paths`, at);
+      if (paths) return paths;
+    }
     const first = positional[0];
     const env = first?.env ?? null;
-    const wrap = (value: Value | null, reason: string): Value => (value ? { ...value, at, env } : first?.kind === 'unknown' ? { ...first, at } : this.unknownAt(node, reason));
+    const wrap = (value: Value | null, reason: string): Value => (value ? { ...value, at, env } : first?.kind === 'unknown' ? withoutAlternatives(first, at) : this.unknownAt(node, reason));
     switch (name) {
       case 'bool':
         if (!first) return { kind: 'bool', value: false, at };
         return wrap(truthy(first) === null ? null : { kind: 'bool', value: truthy(first)! }, 'bool() of an unknown value');
       case 'str':
         if (!first) return { kind: 'str', value: '', at };
+        if (unsetRead(first)) return this.unknownAt(node, unsetRead(first)!);
         return wrap(pythonStr(first) === null ? null : { kind: 'str', value: pythonStr(first)! }, 'str() of an unknown value');
       case 'int': {
         if (!first) return { kind: 'int', value: 0, at };
@@ -1689,6 +1907,38 @@ class ModuleEvaluator {
           const second = positional[1];
           if (firstString === null || !second || second.kind !== 'str' || positional.length > 2) break;
           return { kind: 'str', value: text.split(firstString).join(second.value), at, env };
+        }
+        case 'format': {
+          // Positional fields only (`{}`, `{0}`); keyword fields are not read.
+          let out = '';
+          const parts: StringPart[] = [];
+          let auto = 0;
+          let failed = false;
+          const pattern = /\{\{|\}\}|\{(\d*)\}|[{}]/g;
+          let cursor = 0;
+          for (let match = pattern.exec(text); match && !failed; match = pattern.exec(text)) {
+            const literal = text.slice(cursor, match.index) + (match[0] === '{{' ? '{' : match[0] === '}}' ? '}' : '');
+            out += literal;
+            parts.push({ length: literal.length, origin: self.env ? 'computed' : 'source', at: self.at ?? at });
+            cursor = match.index + match[0].length;
+            if (match[0] === '{{' || match[0] === '}}') continue;
+            if (match[1] === undefined) failed = true;
+            const value = positional[match[1] === '' ? auto++ : Number(match[1])];
+            const shown = value && !unsetRead(value) ? pythonStr(value) : null;
+            if (!value || shown === null) {
+              failed = true;
+              break;
+            }
+            out += shown;
+            if (value.kind === 'str') parts.push(...partsOf(value));
+            else parts.push(partOf(value, shown, at));
+          }
+          if (failed) break;
+          const rest = text.slice(cursor);
+          out += rest;
+          parts.push({ length: rest.length, origin: self.env ? 'computed' : 'source', at: self.at ?? at });
+          const folded = normalParts(parts);
+          return folded ? { kind: 'str', value: out, at, env: firstRead(folded), parts: folded } : { kind: 'str', value: out, at };
         }
         case 'join': {
           const items = first ? iterableItems(first) : null;
@@ -1822,6 +2072,7 @@ class ModuleEvaluator {
       environmentKnown: known,
     };
     if (this.scopes.length === 0 || this.current.path === this.path) this.ns.envReads.push(read);
+    this.helperCall?.reads.push(read);
     if (unreadable) return { ...unknown(`production sets ${variable} from ${unreadable}, whose value cannot be read`, at), env: read };
     if (conversion) {
       if (fallback === 'unknown') return { ...unknown(`${reader}("${variable}") may come from ${conversion.repositoryName ?? 'a file'} production has, which is not read`, at), env: read };
@@ -1896,10 +2147,24 @@ class Rebase {
     const at = this.location(read.at);
     const defaultAt = this.location(read.defaultAt);
     const defaultValue = read.defaultValue && this.value(read.defaultValue);
+    const call = this.location(read.call);
+    const raisesAt = read.raisesWhenUnset ? this.location(read.raisesWhenUnset.at) : undefined;
     const result: EnvRead =
-      at === read.at && defaultAt === read.defaultAt && defaultValue === read.defaultValue
+      at === read.at && defaultAt === read.defaultAt && defaultValue === read.defaultValue && call === read.call && raisesAt === read.raisesWhenUnset?.at
         ? read
-        : { variable: read.variable, reader: read.reader, library: read.library, at, defaultAt, hasDefault: read.hasDefault, defaultValue, source: read.source, environmentKnown: read.environmentKnown };
+        : {
+            variable: read.variable,
+            reader: read.reader,
+            ...(read.library !== undefined ? { library: read.library } : {}),
+            at,
+            defaultAt,
+            hasDefault: read.hasDefault,
+            defaultValue,
+            source: read.source,
+            environmentKnown: read.environmentKnown,
+            call,
+            raisesWhenUnset: read.raisesWhenUnset && raisesAt ? { exception: read.raisesWhenUnset.exception, at: raisesAt } : read.raisesWhenUnset,
+          };
     this.copies.set(read, result);
     return result;
   }
@@ -1910,14 +2175,29 @@ class Rebase {
     if (known) return known as Value;
     const at = this.location(value.at);
     const env = value.env ? this.envRead(value.env) : value.env;
-    const changed = at !== value.at || env !== value.env;
+    const via = this.location(value.via);
+    const changed = at !== value.at || env !== value.env || via !== value.via;
     let result: Value = value;
     switch (value.kind) {
+      case 'unknown': {
+        const alternatives = value.alternatives?.map((item) => this.value(item));
+        if (changed || alternatives?.some((item, i) => item !== value.alternatives![i])) result = { ...value, at, env, via, alternatives };
+        break;
+      }
+      case 'str': {
+        const parts = value.parts?.map((part) => {
+          const partAt = this.location(part.at);
+          const partEnv = part.env ? this.envRead(part.env) : part.env;
+          return partAt === part.at && partEnv === part.env ? part : { ...part, at: partAt, env: partEnv };
+        });
+        if (changed || parts?.some((part, i) => part !== value.parts![i])) result = { ...value, at, env, via, parts };
+        break;
+      }
       case 'list':
       case 'tuple':
       case 'set': {
         const items = value.items.map((item) => this.value(item));
-        if (changed || items.some((item, i) => item !== value.items[i])) result = { ...value, at, env, items };
+        if (changed || items.some((item, i) => item !== value.items[i])) result = { ...value, at, env, via, items };
         break;
       }
       case 'dict': {
@@ -1929,7 +2209,7 @@ class Rebase {
           entriesChanged = true;
           return { key, value: item };
         });
-        if (changed || entriesChanged) result = { ...value, at, env, entries };
+        if (changed || entriesChanged) result = { ...value, at, env, via, entries };
         break;
       }
       case 'object': {
@@ -1945,19 +2225,19 @@ class Rebase {
           if (schemeChanged) scheme = copy;
         }
         const self = value.self && this.value(value.self);
-        if (changed || scheme !== value.scheme || self !== value.self) result = { ...value, at, env, scheme, self };
+        if (changed || scheme !== value.scheme || self !== value.self) result = { ...value, at, env, via, scheme, self };
         break;
       }
       case 'function': {
         // A helper's body is evaluated with its statement's lines: re-based with them.
         const definition = value.definition as FunctionDefinition;
-        const lines = this.lines.get(definition.lines.root);
+        const lines = this.lines.get((definition.lines as StatementLines).root);
         const moved = lines !== undefined && lines !== definition.lines;
-        if (changed || moved) result = { ...value, at, env, definition: moved ? { ...definition, lines } : definition };
+        if (changed || moved) result = { ...value, at, env, via, definition: moved ? { ...definition, lines } : definition };
         break;
       }
       default:
-        if (changed) result = { ...value, at, env };
+        if (changed) result = { ...value, at, env, via };
     }
     this.copies.set(value, result);
     return result;
@@ -2012,6 +2292,12 @@ class NodeLocation implements Location {
 }
 
 const BUILTINS = new Set(['bool', 'int', 'str', 'float', 'list', 'tuple', 'set', 'dict', 'len']);
+/** Python's other builtins: not evaluated, but defined (reading one is no NameError). */
+const PYTHON_BUILTINS = new Set(
+  ('open print isinstance getattr hasattr setattr max min sorted reversed any all repr range enumerate zip map filter iter next abs round sum type object super id hash format vars callable locals ' +
+    'Exception BaseException ValueError KeyError TypeError RuntimeError OSError IOError FileNotFoundError ImportError ModuleNotFoundError AttributeError NotImplementedError LookupError IndexError AssertionError')
+    .split(' '),
+);
 
 function describeNode(name: string): string {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace('⚠', 'a syntax error');
@@ -2163,14 +2449,14 @@ function putEntry(entries: DictEntry[], entry: DictEntry): void {
   else entries.push(entry);
 }
 
-function unknownFrom(value: Value, reason: string): Value {
-  return value.kind === 'unknown' ? value : unknown(reason);
+/** An env read that gave None (the variable is unset) folded into text: Python writes "None", which is never what was meant. */
+function unsetRead(value: Value): string | null {
+  if (value.kind !== 'none' || !value.env) return null;
+  return `${value.env.reader}("${value.env.variable}") is None (${value.env.variable} is unset): the text would read "None"`;
 }
 
-/** Two values the evaluator knows fully and that are equal (for merging branches). */
-function sameKnown(a: Value, b: Value): boolean {
-  if (containsUnknown(a) || containsUnknown(b)) return false;
-  return a.kind === b.kind && pythonEquals(a, b) === true;
+function unknownFrom(value: Value, reason: string): Value {
+  return value.kind === 'unknown' ? value : unknown(reason);
 }
 
 function subscriptValue(object: Value, index: Value): Value | undefined | null {

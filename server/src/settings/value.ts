@@ -26,6 +26,10 @@ export interface EnvRead {
   source: EnvironmentValue | null;
   /** Whether production's environment is known at all (null environment: defaults apply). */
   environmentKnown: boolean;
+  /** Read inside a helper: the top-level call that ran it (where a finding about the read goes). */
+  call?: Location | null;
+  /** The helper raises when the variable is unset (`if not value: raise …`): the exception and the raise. */
+  raisesWhenUnset?: { exception: string; at: Location } | null;
 }
 
 interface Base {
@@ -33,10 +37,24 @@ interface Base {
   at?: Location | null;
   /** The environment read the value came from, when it did. */
   env?: EnvRead | null;
+  /** Returned by a helper: where in the helper it came from (the `return`), for related information. */
+  via?: Location | null;
+}
+
+/**
+ * Where the characters of a folded string came from, in order (see provenance.ts). Absent: the
+ * whole string has one origin — its env read's when it has one, else the source literal at `at`.
+ */
+export interface StringPart {
+  length: number;
+  origin: 'source' | 'env' | 'default' | 'computed';
+  at: Location | null;
+  /** For an env or default part: the read. */
+  env?: EnvRead | null;
 }
 
 export type Value =
-  | (Base & { kind: 'str'; value: string })
+  | (Base & { kind: 'str'; value: string; parts?: StringPart[] })
   | (Base & { kind: 'bytes'; value: string })
   | (Base & { kind: 'int'; value: number })
   | (Base & { kind: 'float'; value: number })
@@ -48,7 +66,12 @@ export type Value =
   /** Modules, classes and objects the evaluator knows by name: `os`, `os.environ`, `environ.Env`, an Env instance. */
   | (Base & { kind: 'object'; name: string; scheme?: Map<string, { cast: string | null; default: Value | null }>; self?: Value })
   | (Base & { kind: 'function'; name: string; definition: unknown; module: string })
-  | (Base & { kind: 'unknown'; reason: string; raises?: string });
+  /**
+   * Not known as one value. `alternatives`: it is one of these, one per path (an `if` whose
+   * condition is unknown, a helper's branches); rules decide on every alternative (see
+   * alternatives.ts). Code that does not look at them treats the value as unknown, as it must.
+   */
+  | (Base & { kind: 'unknown'; reason: string; raises?: string; alternatives?: Value[] });
 
 export interface DictEntry {
   key: Value;

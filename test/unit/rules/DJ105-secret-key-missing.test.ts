@@ -5,6 +5,7 @@ import { rule as requiredEnvMissing } from '../../../server/src/rules/DJ605-requ
 import { rule as secretKeyWeak } from '../../../server/src/rules/DJ102-secret-key-weak';
 import { applyEdits } from '../../../server/src/engine/fix-all';
 import { lintCase, ruleTester } from '../rule-tester';
+import { AFTER_REQUIRE, REQUIRE_HELPER } from './settings-cases';
 
 const strongKey = 'ULKc4aj0OO7zTHA3gvfWCsi34HusUMVU1to4IEwOP6y3gDWasilzNoaWC4AeLoCl';
 const COMPOSE = 'docker-compose.production.yml';
@@ -15,6 +16,7 @@ const readsKey = 'import environ\nenv = environ.Env()\nSECRET_KEY = env("DJANGO_
 
 ruleTester(rule, {
   valid: [
+    { text: 'DJANGO_DEBUG=False\n', files: { 'config/settings/production.py': `${REQUIRE_HELPER}SECRET_KEY = require("APP_KEY")\n` }, name: 'absent, but a helper of the settings requires another variable' },
     { text: 'DJANGO_DEBUG=False\n', files: { 'config/settings/production.py': 'import os\nSECRET_KEY = os.environ["APP_KEY"]\n' }, name: 'absent, but the production settings read the key from another variable' },
     { text: `DJANGO_SECRET_KEY=${strongKey}\nDJANGO_DEBUG=False\n` },
     { text: `DJANGO_DEBUG=False\nSECRET_KEY=${strongKey}\n`, name: 'the bare setting name counts' },
@@ -30,6 +32,16 @@ ruleTester(rule, {
     { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nSECRET_KEY = env("DJANGO_SECRET_KEY", default="x")\n', files: { [ENV]: 'DJANGO_DEBUG=False\n' }, name: 'settings: a default is DJ106\'s' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      text: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`,
+      files: { [ENV]: 'DJANGO_DEBUG=False\n' },
+      name: 'absent, and a helper of the settings raises without it (issue 13): at the call, the raise related',
+      errors: [{ line: AFTER_REQUIRE, column: 14, message: 'SECRET_KEY comes from a call that raises ImproperlyConfigured when DJANGO_SECRET_KEY is unset', related: { message: 'the helper raises ImproperlyConfigured here', line: 8 } }],
+      output: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`,
+      outputFiles: { [ENV]: /^DJANGO_DEBUG=False\nDJANGO_SECRET_KEY=[A-Za-z0-9]{64}\n$/ },
+    },
+
     {
       // The compose side (more cases in compose/DJ105-secret-key-missing.test.ts): an env file that is not production's does not report absence, so the service does.
       path: 'docker-compose.yml',

@@ -7,6 +7,12 @@ const PASSWORD = 'Tr0ub4dor&3-production';
 
 ruleTester(rule, {
   valid: [
+    // Built from an env read (issue 13, item 5): not written in the module, even when production's value is known.
+    { path: PRODUCTION, text: `import os\nDATABASE_URL = f"postgres://app:{os.environ['DB_PASSWORD']}@db/app"\n`, files: { [ENV_FILE]: `DB_PASSWORD=${PASSWORD}\n` }, name: 'an f-string whose password is an env read' },
+    { path: PRODUCTION, text: `import os\nDATABASE_URL = "postgres://app:%s@db/app" % os.environ["DB_PASSWORD"]\n`, files: { [ENV_FILE]: `DB_PASSWORD=${PASSWORD}\n` }, name: 'a %-format whose password is an env read' },
+    { path: PRODUCTION, text: `import os\nDATABASE_URL = "postgres://app:{}@db/app".format(os.environ["DB_PASSWORD"])\n`, files: { [ENV_FILE]: `DB_PASSWORD=${PASSWORD}\n` }, name: '.format() whose password is an env read' },
+    { path: PRODUCTION, text: `import os\nEMAIL_HOST_PASSWORD = os.environ["PREFIX"] + "${PASSWORD}"\n`, files: { [ENV_FILE]: 'PREFIX=x\n' }, name: 'a password partly read from the environment: not all of it is written here' },
+    { path: PRODUCTION, text: `import os\nREDIS_URL = f"redis://:{os.environ.get('REDIS_PASSWORD')}@redis:6379/0"\n`, files: { [ENV_FILE]: 'A=1\n' }, name: 'an unset read never becomes the text None' },
     { path: PRODUCTION, text: 'import os\nEMAIL_HOST_PASSWORD = os.environ["EMAIL_HOST_PASSWORD"]\n' },
     { path: PRODUCTION, text: 'EMAIL_HOST_PASSWORD = ""\n', name: 'empty' },
     { path: PRODUCTION, text: 'SECRET_KEY = "x" * 50\n', name: 'SECRET_KEY is DJ101\'s' },
@@ -22,6 +28,22 @@ ruleTester(rule, {
     { path: PRODUCTION, text: 'EMAIL_HOST_PASSWORD = "<your password>"\nSTRIPE_API_KEY = "{stripe_api_key}"\nAPI_TOKEN = "None"\n', name: 'templates and null words (detect-secrets\' filters)' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'an f-string whose password is a literal and whose host is an env read: the literal is reported, the rest is named',
+      text: `import os\nDATABASE_URL = f"postgres://app:${PASSWORD}@{os.environ['DB_HOST']}/app"\n`,
+      files: { [ENV_FILE]: 'DB_HOST=db.internal\n' },
+      errors: [{ line: 2, column: 16, message: 'the rest of the URL comes from DB_HOST from .envs/.production/.django' }],
+      secret: PASSWORD,
+    },
+    {
+      path: PRODUCTION,
+      name: 'concatenation: the literal holding the password is reported',
+      text: `import os\nDATABASE_URL = "postgres://app:${PASSWORD}@" + os.environ["DB_HOST"] + "/app"\n`,
+      files: { [ENV_FILE]: 'DB_HOST=db.internal\n' },
+      errors: [{ line: 2, column: 16, endColumn: 56, message: 'is a URL whose password' }],
+      secret: PASSWORD,
+    },
     {
       path: PRODUCTION,
       name: 'a password literal: env read and a stub in production\'s env file',

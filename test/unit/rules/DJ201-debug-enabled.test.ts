@@ -2,7 +2,7 @@ import { rule } from '../../../server/src/rules/DJ201-debug-enabled';
 import { rule as envSide } from '../../../server/src/rules/DJ202-debug-enabled-by-env';
 import { rule as defaultOn } from '../../../server/src/rules/DJ203-debug-default-on';
 import { ruleTester } from '../rule-tester';
-import { BASE, PRODUCTION } from './settings-cases';
+import { AFTER_ENV_BOOL, BASE, ENV_BOOL_HELPER, PRODUCTION, PRODUCTION_ENV } from './settings-cases';
 
 const COMPOSE_SETS = (entries: string) => `services:\n  django:\n    image: app:1.0\n    command: gunicorn config.wsgi\n    environment:\n      DJANGO_SETTINGS_MODULE: config.settings.production\n${entries}`;
 
@@ -11,6 +11,9 @@ ruleTester(rule, {
     { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', files: { '.env': 'DEBUG=True\n' }, git: { tracked: [PRODUCTION], ignored: ['.env'] }, name: 'decouple: a .env git ignores is a developer file, production reads the default' },
     { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', name: 'decouple, default False' },
     { path: PRODUCTION, text: 'from decouple import config\nDEBUG = config("DEBUG", default="True", cast=bool)\n', files: { '.envs/.production/.django': 'DEBUG=off\n', 'docker-compose.production.yml': 'services:\n  django:\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n' }, name: 'decouple: production sets DEBUG=off (strtobool)' },
+    { path: PRODUCTION, text: `${ENV_BOOL_HELPER}DEBUG = env_bool("DEBUG", True)\n`, files: { [PRODUCTION_ENV]: 'DEBUG=off\n' }, name: 'a helper with branches: production sets DEBUG=off' },
+    { path: PRODUCTION, text: 'from features import ON\nDEBUG = True if ON else False\n', name: 'paths disagree: silent' },
+    { path: PRODUCTION, text: 'import os\nDEBUG = "DJANGO_DEBUG" in os.environ\n', files: { [PRODUCTION_ENV]: 'A=1\n' }, name: 'a membership test production decides: not set' },
     { path: PRODUCTION, text: 'DEBUG = False\n' },
     { path: PRODUCTION, text: 'SECRET_KEY = "x"\n', name: 'unset: Django\'s default is False' },
     { path: PRODUCTION, text: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n', name: 'env read, default False, no environment known' },
@@ -75,6 +78,27 @@ ruleTester(rule, {
       text: 'from environs import Env\nenv = Env()\nenv.read_env()\nDEBUG = env.bool("DEBUG", True)\n',
       errors: [{ line: 4, column: 9, message: 'the default of env.bool("DEBUG")' }],
       output: 'from environs import Env\nenv = Env()\nenv.read_env()\nDEBUG = env.bool("DEBUG", False)\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'a helper with branches: production does not set DEBUG, the default passed at the call is in effect',
+      text: `${ENV_BOOL_HELPER}DEBUG = env_bool("DEBUG", True)\n`,
+      files: { [PRODUCTION_ENV]: 'A=1\n' },
+      errors: [{ line: AFTER_ENV_BOOL, column: 9, message: 'the default of env_bool("DEBUG")', related: { message: 'the helper returns the value here', line: 7 } }],
+      output: `${ENV_BOOL_HELPER}DEBUG = env_bool("DEBUG", False)\n`,
+    },
+    {
+      path: PRODUCTION,
+      name: 'on every path (a conditional expression the evaluator cannot decide)',
+      text: 'from features import ON\nDEBUG = True if ON else 1\n',
+      errors: [{ line: 2, column: 9, message: 'on every path the settings may take (True, 1)', related: { message: 'on another path DEBUG is 1', line: 2 } }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'a membership test production decides: set',
+      text: 'import os\nDEBUG = "DJANGO_DEBUG" in os.environ\n',
+      files: { [PRODUCTION_ENV]: 'DJANGO_DEBUG=\n' },
+      errors: [{ line: 2, column: 9, message: 'DEBUG is True' }],
     },
     {
       path: PRODUCTION,

@@ -1,6 +1,6 @@
 import { rule } from '../../../server/src/rules/DJ405-ssl-redirect-off';
 import { ruleTester } from '../rule-tester';
-import { PRODUCTION, WITH_SECURITY } from './settings-cases';
+import { AFTER_ENV_BOOL, ENV_BOOL_HELPER, PRODUCTION, PRODUCTION_ENV, WITH_SECURITY } from './settings-cases';
 
 const COMPOSE_SETS = (entries: string) => `services:\n  django:\n    image: app:1.0\n    command: gunicorn config.wsgi\n    environment:\n      DJANGO_SETTINGS_MODULE: config.settings.production\n${entries}`;
 
@@ -16,6 +16,8 @@ ruleTester(rule, {
       files: { 'docker-compose.production.yml': COMPOSE_SETS('      DJANGO_SECURE_SSL_REDIRECT: "False"\n') },
       name: 'set by compose `environment:`: the compose file holds the finding, not the read',
     },
+    { path: PRODUCTION, text: `${ENV_BOOL_HELPER}${WITH_SECURITY}SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")\n`, files: { [PRODUCTION_ENV]: 'DJANGO_SECURE_SSL_REDIRECT=on\n' }, name: 'a helper with branches: production sets it on' },
+    { path: PRODUCTION, text: `from features import FLAG\n${WITH_SECURITY}SECURE_SSL_REDIRECT = True if FLAG else False\n`, name: 'paths disagree: silent' },
     { path: PRODUCTION, text: WITH_SECURITY + 'SECURE_SSL_REDIRECT = True\n', name: 'settings: True' },
     { path: PRODUCTION, text: 'SECURE_SSL_REDIRECT = False\n', name: 'settings: without SecurityMiddleware Django does not judge it' },
     { text: 'DJANGO_SECURE_SSL_REDIRECT=True\n', name: 'the seed\'s line' },
@@ -32,6 +34,19 @@ ruleTester(rule, {
       files: { [PRODUCTION]: `import environ\nenv = environ.Env()\n${WITH_SECURITY}SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)\n` },
       errors: [{ line: 7, column: 35, message: 'SECURE_SSL_REDIRECT is False (DJANGO_SECURE_SSL_REDIRECT=False in docker-compose.production.yml line 7)' }],
       output: COMPOSE_SETS('      DJANGO_SECURE_SSL_REDIRECT: "True"\n'),
+    },
+    {
+      path: PRODUCTION,
+      name: "a helper with branches: the helper's default False is in effect",
+      text: `${ENV_BOOL_HELPER}${WITH_SECURITY}SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")\n`,
+      files: { [PRODUCTION_ENV]: 'A=1\n' },
+      errors: [{ line: AFTER_ENV_BOOL + 1, column: 23, message: 'the default of env_bool("DJANGO_SECURE_SSL_REDIRECT")', related: { message: 'the helper returns the value here', line: 7 } }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'False on every path',
+      text: `from features import FLAG\n${WITH_SECURITY}SECURE_SSL_REDIRECT = 0 if FLAG else False\n`,
+      errors: [{ line: 3, column: 23, message: 'not True on every path the settings may take (0, False)' }],
     },
     {
       path: PRODUCTION,

@@ -4,6 +4,17 @@ import { PRODUCTION } from './settings-cases';
 
 ruleTester(rule, {
   valid: [
+    {
+      path: PRODUCTION,
+      name: 'the `True if … else False` form: production is production',
+      text: 'import os\nINSTALLED_APPS = ["django.contrib.sessions"]\nSESSION_COOKIE_SECURE = True if os.environ.get("DJANGO_ENV") == "production" else False\n',
+      files: { '.envs/.production/.django': 'DJANGO_ENV=production\n' },
+    },
+    {
+      path: PRODUCTION,
+      name: 'the `True if … else False` form on an unknown condition: the paths disagree',
+      text: 'from features import STAGE\nINSTALLED_APPS = ["django.contrib.sessions"]\nSESSION_COOKIE_SECURE = True if STAGE == "production" else False\n',
+    },
     { path: PRODUCTION, text: 'INSTALLED_APPS = ["django.contrib.sessions"]\nMIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]\n' + 'SESSION_COOKIE_SECURE = True\n', name: 'settings: True' },
     { path: PRODUCTION, text: 'SESSION_COOKIE_SECURE = False\n', name: 'settings: no sessions at all: Django does not judge it' },
     { text: 'DJANGO_SESSION_COOKIE_SECURE=True\n' },
@@ -13,6 +24,21 @@ ruleTester(rule, {
     { text: 'SESSION_COOKIE_SECURE=False\n', path: '.env.test', name: 'test env is development' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'the `True if … else False` form, decided by production\'s environment (issue 13)',
+      text: 'import os\nINSTALLED_APPS = ["django.contrib.sessions"]\nSESSION_COOKIE_SECURE = True if os.environ.get("DJANGO_ENV") == "production" else False\n',
+      files: { '.envs/.production/.django': 'DJANGO_ENV=staging\n' },
+      errors: [{ line: 3, column: 83, message: 'SESSION_COOKIE_SECURE is False' }],
+      output: 'import os\nINSTALLED_APPS = ["django.contrib.sessions"]\nSESSION_COOKIE_SECURE = True if os.environ.get("DJANGO_ENV") == "production" else True\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'INSTALLED_APPS appended under a condition: the sessions app is installed on every path',
+      text: 'import os\nINSTALLED_APPS = ["django.contrib.sessions"]\nif "SENTRY_DSN" in os.environ:\n    INSTALLED_APPS.append("raven.contrib.django")\nSESSION_COOKIE_SECURE = False\n',
+      errors: [{ line: 5, column: 25, message: 'django.contrib.sessions is installed' }],
+      output: 'import os\nINSTALLED_APPS = ["django.contrib.sessions"]\nif "SENTRY_DSN" in os.environ:\n    INSTALLED_APPS.append("raven.contrib.django")\nSESSION_COOKIE_SECURE = True\n',
+    },
     {
       path: PRODUCTION,
       name: 'settings: unset, app and middleware: W012',

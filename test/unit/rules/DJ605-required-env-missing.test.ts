@@ -1,7 +1,7 @@
 import { rule } from '../../../server/src/rules/DJ605-required-env-missing';
 import { rule as secretKeyMissing } from '../../../server/src/rules/DJ105-secret-key-missing';
 import { ruleTester } from '../rule-tester';
-import { PRODUCTION } from './settings-cases';
+import { AFTER_REQUIRE, PRODUCTION, REQUIRE_HELPER } from './settings-cases';
 
 // One root cause, one diagnostic: a variable production lacks is reported at the read that
 // requires it, the compose service and the env file related; never again on the service.
@@ -30,6 +30,14 @@ ruleTester(rule, {
   valid: [
     { path: PRODUCTION, text: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config()}\n', files: { [ENV]: 'A=1\n' }, name: 'dj_database_url.config() without DATABASE_URL is {}: it does not raise' },
     { path: PRODUCTION, text: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n', files: { [ENV]: 'SECRET_KEY=abc\n' }, name: 'decouple: set by production' },
+    { path: PRODUCTION, text: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`, files: { [ENV]: 'DJANGO_SECRET_KEY=abc\n' }, name: 'a helper that raises when unset: production sets it' },
+    { path: PRODUCTION, text: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`, name: 'a helper that raises when unset: no production environment known' },
+    {
+      path: PRODUCTION,
+      text: `${REQUIRE_HELPER}try:\n    SECRET_KEY = require("DJANGO_SECRET_KEY")\nexcept ImproperlyConfigured:\n    SECRET_KEY = None\n`,
+      files: { [ENV]: 'A=1\n' },
+      name: 'a helper that raises, caught at the call',
+    },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', files: { [ENV]: 'DJANGO_SECRET_KEY=abc\n' } },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', name: 'no production environment known: nothing to compare with' },
     { path: PRODUCTION, text: 'import os\nDEBUG = os.getenv("DJANGO_DEBUG")\n', files: { [ENV]: 'A=1\n' }, name: 'os.getenv returns None: not required' },
@@ -68,6 +76,15 @@ ruleTester(rule, {
       text: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n',
       files: { [ENV]: 'A=1\n' },
       errors: [{ line: 2, column: 14, message: 'config("SECRET_KEY") has no default' }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'a helper that raises when the variable is unset (issue 13): at the call, the raise as related information',
+      text: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`,
+      files: { [ENV]: 'A=1\n' },
+      errors: [{ line: AFTER_REQUIRE, column: 14, message: 'This call raises ImproperlyConfigured when DJANGO_SECRET_KEY is unset', related: { message: 'the helper raises ImproperlyConfigured here', line: 8 } }],
+      output: `${REQUIRE_HELPER}SECRET_KEY = require("DJANGO_SECRET_KEY")\n`,
+      outputFiles: { [ENV]: 'A=1\nDJANGO_SECRET_KEY=\n' },
     },
     {
       path: PRODUCTION,

@@ -10,3 +10,32 @@ export const WITH_SECURITY = `MIDDLEWARE = ["${SECURITY}"]\n`;
 export function settingsSide<R extends { meta: unknown; checkSettings?: unknown }>(rule: R): R {
   return { meta: rule.meta, checkSettings: rule.checkSettings } as R;
 }
+
+/** The issue's helpers with control flow (issue 13, item 1): a default when unset, and a raise. */
+export const ENV_BOOL_HELPER = `import os
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+`;
+/** ENV_BOOL_HELPER is 8 lines long: the first line after it. */
+export const AFTER_ENV_BOOL = 9;
+
+export const REQUIRE_HELPER = `import os
+from django.core.exceptions import ImproperlyConfigured
+
+
+def require(name):
+    value = os.environ.get(name)
+    if not value:
+        raise ImproperlyConfigured(f"Set {name}")
+    return value
+`;
+/** REQUIRE_HELPER is 9 lines long. */
+export const AFTER_REQUIRE = 10;
+
+/** A production env file: production's environment is known. */
+export const PRODUCTION_ENV = '.envs/.production/.django';

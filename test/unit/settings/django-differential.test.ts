@@ -167,6 +167,6 @@ describe('settings evaluation agrees with Django 3.2 check --deploy', () => {
     }
     context.diagnostic(`${cases.length} CLI runs, ${CLI_PARALLELISM} at a time: ${cliSeconds.toFixed(1)} s`);
     assert.equal(cliRuns.size, cases.length);
-    assert.equal(mismatches.length, 0, `${mismatches.length} of ${cases.length} cases disagree:\n\n${mismatches.slice(0, 3).join('\n\n')}`);
+    assert.equal(mismatches.length, 0, `${mismatches.length} of ${cases.length} cases disagree:\n\n${mismatches.slice(0, 3).join('\n\n')}\n\nAll: ${mismatches.map((mismatch) => mismatch.split('\n')[0]).join('\n')}`);
   });
 });

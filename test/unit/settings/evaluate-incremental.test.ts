@@ -24,6 +24,18 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 def env_flag(name, default="0"):
     return os.getenv(name, default).lower() in ("1", "true", "yes") and not LOCKED
 
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+def require(name):
+    value = os.environ.get(name)
+    if not value:
+        raise ValueError(name)
+    return value
+
 LOCKED = False
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-abc")
@@ -59,7 +71,7 @@ try:
 except KeyError:
     SENTRY_DSN = None
 HOSTS = [h.strip() for h in "a.example.com, b.example.com".split(",") if h]
-LABEL = f"{STAGE}-{SECURE_HSTS_SECONDS}"; OTHER = LABEL * 2
+LABEL = f"{STAGE or 'none'}-{SECURE_HSTS_SECONDS}"; OTHER = LABEL * 2
 TIMEOUTS = {"read": 5, **{"write": 10}}
 TIMEOUTS["read"] += 1
 del OTHER
@@ -79,6 +91,23 @@ except ImportError:
     pass
 if os.path.exists(os.path.join(os.path.dirname(__file__), "local_settings.py")):
     LOCAL_FOUND = True
+USE_CORS = env_bool("USE_CORS")
+if USE_CORS:
+    MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware"] + MIDDLEWARE
+if "SENTRY_DSN" in os.environ:
+    INSTALLED_APPS.append("raven.contrib.django")
+if os.environ.get("REDIS_URL") is None:
+    CACHE_BACKEND = "locmem"
+SESSION_COOKIE_SECURE = True if os.environ.get("STAGE") == "prod" else False
+SECURE = env_bool("DJANGO_SSL", True) if LOCKED else 1
+try:
+    API_KEY = require("API_KEY")
+except ValueError:
+    API_KEY = None
+TOKEN = os.environ.get("TOKEN", None)
+DSN = f"postgres://app:{os.environ.get('DB_PASSWORD', 'pw')}@db/app" + "?x=%s" % STAGE
+from .base import require as needed
+NEEDED = needed("STAGE")
 `;
 
 /** Environment variables some edits toggle, and the values they take. */
@@ -96,10 +125,14 @@ const VARIABLES: Record<string, string[]> = {
   ORIGINS: ['["https://a"]', 'not json'],
   // Not a variable: whether the optional local_settings module is in the repository.
   LOCAL_SETTINGS: ['present'],
+  USE_CORS: ['1', 'no'],
+  REDIS_URL: ['redis://redis:6379/0'],
+  API_KEY: ['k', ''],
+  TOKEN: ['t'],
 };
 
 /** Small pieces typed into the modules: they make names, numbers, strings, brackets and blocks change, and syntax errors come and go. */
-const TYPED = ['1', '0', 'x', '_', ' ', '"', "'", '(', ')', '[', ']', ',', ':', '\n', '\n    ', '#', '+', '*', '=', 'STAGE', 'DEBUG', 'if ', 'os.getenv("STAGE")', 'LOCKED = True\n', 'from .base import *\n'];
+const TYPED = ['1', '0', 'x', '_', ' ', '"', "'", '(', ')', '[', ']', ',', ':', '\n', '\n    ', '#', '+', '*', '=', 'STAGE', 'DEBUG', 'if ', 'os.getenv("STAGE")', 'LOCKED = True\n', 'from .base import *\n', '"SENTRY_DSN" in os.environ', 'return ', 'raise ValueError\n', 'if FLAG:\n    ', 'else:\n    '];
 
 function editText(text: string, random: () => number): string {
   const at = Math.floor(random() * (text.length + 1));
@@ -162,7 +195,7 @@ function plain(namespace: ModuleNamespace): unknown {
   const value = (v: Value | null | undefined, depth = 0): unknown => {
     if (!v) return null;
     if (depth > 12) return '…';
-    const base = { kind: v.kind, at: location(v.at), env: v.env ? v.env.variable : null };
+    const base = { kind: v.kind, at: location(v.at), env: v.env ? [v.env.variable, v.env.reader, location(v.env.defaultAt), location(v.env.call)] : null, via: location(v.via) };
     switch (v.kind) {
       case 'list':
       case 'tuple':
@@ -175,9 +208,11 @@ function plain(namespace: ModuleNamespace): unknown {
       case 'function':
         return { ...base, name: v.name, module: v.module };
       case 'unknown':
-        return { ...base, reason: v.reason, raises: v.raises ?? null };
+        return { ...base, reason: v.reason, raises: v.raises ?? null, alternatives: v.alternatives?.map((item) => value(item, depth + 1)) ?? null };
       case 'none':
         return base;
+      case 'str':
+        return { ...base, value: v.value, parts: v.parts?.map((part) => [part.length, part.origin, location(part.at), part.env?.variable ?? null]) ?? null };
       default:
         seen.add(v);
         return { ...base, value: v.value };
@@ -187,7 +222,15 @@ function plain(namespace: ModuleNamespace): unknown {
     names: [...namespace.names].map(([name, binding]) => [name, value(binding.value), location(binding.statement)]),
     tainted: namespace.tainted,
     starImports: namespace.starImports.map(location),
-    envReads: namespace.envReads.map((read) => ({ ...read, at: location(read.at), defaultAt: location(read.defaultAt), defaultValue: value(read.defaultValue), source: read.source?.value ?? null })),
+    envReads: namespace.envReads.map((read) => ({
+      ...read,
+      at: location(read.at),
+      defaultAt: location(read.defaultAt),
+      defaultValue: value(read.defaultValue),
+      source: read.source?.value ?? null,
+      call: location(read.call),
+      raisesWhenUnset: read.raisesWhenUnset ? [read.raisesWhenUnset.exception, location(read.raisesWhenUnset.at)] : null,
+    })),
     calls: namespace.calls.map((call) => [call.name, location(call.at)]),
     trace: namespace.trace.map((note) => [note.note, location(note.at)]),
     files: namespace.files,
@@ -226,7 +269,8 @@ describe('incremental settings evaluation', () => {
     const scratch = evaluateAll({ base: BASE, production: PRODUCTION.replace('SECURE_HSTS_SECONDS = 60 * 60', '\nSECURE_HSTS_SECONDS = 60 * 60') }, {}, true);
     assert.deepStrictEqual(plain(moved), plain(scratch));
     // Replayed, not evaluated again: the binding re-bases the one the first evaluation made.
-    for (const name of ['SECURE_HSTS_SECONDS', 'INSTALLED_APPS', 'STAGE', 'TIMEOUTS', 'EMAIL_HOST_PASSWORD']) {
+    // (INSTALLED_APPS is last bound by an `if` on an unknown condition, which copies the namespace: evaluated again.)
+    for (const name of ['SECURE_HSTS_SECONDS', 'HOSTS', 'STAGE', 'TIMEOUTS', 'EMAIL_HOST_PASSWORD']) {
       assert.equal(rebasedFrom(moved.names.get(name)!), first.names.get(name), name);
     }
     // Before the edit: the same binding.

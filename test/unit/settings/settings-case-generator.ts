@@ -30,10 +30,33 @@ function randomKey(random: Random, length: number): string {
 let variableCounter = 0;
 const envName = (setting: string) => `${setting}_${++variableCounter}`;
 
+/**
+ * Whether the case being generated gives the CLI production's environment (a production env
+ * file holding DJANGO_SETTINGS_MODULE, which is also all the Django worker's environment holds):
+ * then membership and identity tests on os.environ are decided, as Django decides them.
+ */
+let environmentKnown = false;
+
 /** Python source for a boolean, in one of the forms the evaluator reads. */
 function boolExpression(random: Random, value: boolean, setting: string): { prelude: string[]; expression: string } {
   const py = value ? 'True' : 'False';
+  const not = value ? 'False' : 'True';
+  // Decided by production's environment (empty but for DJANGO_SETTINGS_MODULE): only when the CLI knows it.
+  const decidedByEnvironment: (() => { prelude: string[]; expression: string })[] = environmentKnown
+    ? [
+        () => ({ prelude: [], expression: `${py} if "${envName(setting)}" not in os.environ else ${not}` }),
+        () => ({ prelude: [], expression: `${not} if "${envName(setting)}" in os.environ.keys() else ${py}` }),
+        () => ({ prelude: [], expression: `${py} if os.environ.get("${envName(setting)}") is None else ${not}` }),
+        () => ({ prelude: [], expression: `${py} if os.environ.get("${envName(setting)}", "") == "" else ${not}` }),
+      ]
+    : [];
   const forms: (() => { prelude: string[]; expression: string })[] = [
+    ...decidedByEnvironment,
+    () => ({ prelude: [], expression: `env_bool("${envName(setting)}", ${py})` }),
+    () => ({ prelude: [], expression: `env_bool("${envName(setting)}", default=${py})` }),
+    () => ({ prelude: [], expression: `setting_or("${envName(setting)}", "${value ? 'on' : ''}", allowed=("on", "")) == "on"` }),
+    // One value per path, the same on both: decided whichever way the condition goes.
+    () => ({ prelude: [], expression: `${py} if "${envName(setting)}" in os.environ else ${py}` }),
     () => ({ prelude: [], expression: py }),
     () => ({ prelude: [], expression: `env.bool("${envName(setting)}", default=${py})` }),
     () => ({ prelude: [], expression: `os.environ.get("${envName(setting)}", "${value ? 'True' : 'False'}") == "True"` }),
@@ -53,12 +76,15 @@ function boolExpression(random: Random, value: boolean, setting: string): { prel
 
 /** A truthy value that is not True, or a falsy one that is not False (Django 3.2 tests truthiness). */
 function looseBool(random: Random, value: boolean): string {
-  return value ? pick(random, ['1', '"yes"', '"False"', '[1]']) : pick(random, ['0', '""', 'None', '[]']);
+  // An env read with default=None is None when the variable is unset.
+  return value ? pick(random, ['1', '"yes"', '"False"', '[1]']) : pick(random, ['0', '""', 'None', '[]', `os.environ.get("${envName('NONE')}", None)`, `env("${envName('NONE')}", default=None)`]);
 }
 
 interface Assignment {
   /** Lines that set the setting (may span several statements). */
   lines: string[];
+  /** It changes what the assignment before it set: written in the same module, after it. */
+  follows?: boolean;
 }
 
 function assignBool(random: Random, setting: string, value: boolean): Assignment {
@@ -85,6 +111,7 @@ function assignInt(random: Random, setting: string, value: number): Assignment {
     () => `${setting} = int(os.getenv("${envName(setting)}", "${value}"))`,
     () => (value === 31536000 ? `${setting} = 60 * 60 * 24 * 365` : value === 3600 ? `${setting} = 60 * 60` : `${setting} = ${value} + 0`),
     () => `${setting} = ONE_YEAR if ${value === 31536000 ? 'True' : 'False'} else ${value}`,
+    () => `${setting} = int(setting_or("${envName(setting)}", "${value}"))`,
   ];
   return { lines: [pick(random, forms)()] };
 }
@@ -154,7 +181,7 @@ function assignReferrer(random: Random): Assignment {
 }
 
 function assignXFrame(random: Random): Assignment {
-  const forms = ['"DENY"', '"SAMEORIGIN"', '"deny"', `os.getenv("${envName('XFRAME')}", "DENY")`, `"DE" + "NY"`];
+  const forms = ['"DENY"', '"SAMEORIGIN"', '"deny"', `os.getenv("${envName('XFRAME')}", "DENY")`, `"DE" + "NY"`, `setting_or("${envName('XFRAME')}", "SAMEORIGIN", allowed=("DENY", "SAMEORIGIN"))`];
   return { lines: [`X_FRAME_OPTIONS = ${pick(random, forms)}`] };
 }
 
@@ -175,6 +202,23 @@ const PRELUDE = [
   'def envbool(name, default):',
   '    return str(os.getenv(name, default)).lower() in ("1", "true", "yes", "on")',
   '',
+  '',
+  // Helpers with control flow (issue 13): a default when unset, a raise on a value not allowed.
+  'def env_bool(name, default=False):',
+  '    value = os.environ.get(name)',
+  '    if value is None:',
+  '        return default',
+  '    return value.strip().lower() in ("1", "true", "yes", "on")',
+  '',
+  '',
+  'def setting_or(name, default, allowed=None):',
+  '    value = os.environ.get(name)',
+  '    if value is None:',
+  '        return default',
+  '    if allowed is not None and value not in allowed:',
+  '        raise ValueError(f"{name} must be one of {allowed}")',
+  '    return value',
+  '',
 ];
 
 /** One case: every setting decided at random (unset included), split across modules or not. */
@@ -186,12 +230,23 @@ export function generateCase(index: number, seed: number): SettingsCase {
   };
   // A clean case now and then: everything Django asks for.
   const clean = index % 10 === 0;
+  environmentKnown = index % 3 === 2;
   const middleware = clean
     ? Object.values(MIDDLEWARE)
     : Object.values(MIDDLEWARE).filter((item) => (item === MIDDLEWARE.security ? chance(random, 0.75) : chance(random, 0.6)));
   const apps = ['django.contrib.contenttypes', 'django.contrib.auth', ...(clean || chance(random, 0.6) ? ['django.contrib.sessions'] : []), 'django.contrib.messages'];
   assignments.push({ setting: 'INSTALLED_APPS', assignment: { lines: ['INSTALLED_APPS = [', ...apps.map((app) => `    "${app}",`), ']'] } });
-  if (clean || chance(random, 0.92)) assignments.push({ setting: 'MIDDLEWARE', assignment: assignMiddleware(random, middleware) });
+  if (clean || chance(random, 0.92)) {
+    assignments.push({ setting: 'MIDDLEWARE', assignment: assignMiddleware(random, middleware) });
+    // Conditional list edits (issue 13): what they add is checked by no deploy check, so every path agrees.
+    if (chance(random, 0.3)) assignments.push({ setting: 'MIDDLEWARE', assignment: { lines: [`if env_bool("${envName('USE_CORS')}"):`, '    MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware"] + list(MIDDLEWARE)'], follows: true } });
+    if (chance(random, 0.3)) assignments.push({ setting: 'MIDDLEWARE', assignment: { lines: [`if "${envName('GZIP')}" in os.environ:`, '    MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]'], follows: true } });
+    // Decided by production's environment: the CSRF middleware added where no variable says otherwise.
+    if (environmentKnown && !middleware.includes(MIDDLEWARE.csrf) && chance(random, 0.3)) {
+      assignments.push({ setting: 'MIDDLEWARE', assignment: { lines: [`if "${envName('NO_CSRF')}" not in os.environ:`, `    MIDDLEWARE = [*MIDDLEWARE, "${MIDDLEWARE.csrf}"]`], follows: true } });
+    }
+  }
+  if (chance(random, 0.3)) assignments.push({ setting: 'INSTALLED_APPS', assignment: { lines: [`if "${envName('SENTRY_DSN')}" in os.environ:`, '    INSTALLED_APPS.append("django.contrib.humanize")'] } });
   if (clean) {
     assignments.push({ setting: 'DEBUG', assignment: assignBool(random, 'DEBUG', false) });
     assignments.push({ setting: 'SECRET_KEY', assignment: assignSecretKey(random, 'strong') });
@@ -217,16 +272,18 @@ export function generateCase(index: number, seed: number): SettingsCase {
   const optional = optionalImport(random, split ? 'config/settings' : 'config');
   if (!split) {
     const lines = [...PRELUDE, ...assignments.flatMap(({ assignment }) => [...assignment.lines, '']), ...optional.lines];
-    return { name: `case-${index}`, module: 'config.settings', files: { 'config/__init__.py': '', 'config/settings.py': lines.join('\n'), ...optional.files } };
+    return { name: `case-${index}`, module: 'config.settings', files: { 'config/__init__.py': '', 'config/settings.py': lines.join('\n'), ...optional.files, ...productionEnvironment('config.settings') } };
   }
   // base + production: the base sets some, production imports it and sets or changes others.
   const base: string[] = [...PRELUDE];
   const production: string[] = [];
   const importForm = pick(random, ['from .base import *  # noqa', 'from config.settings.base import *  # noqa: F401,F403']);
-  production.push(importForm, 'from .base import Csv, config, env, envbool, json, os  # noqa', '');
+  production.push(importForm, 'from .base import Csv, config, env, envbool, env_bool, setting_or, json, os  # noqa', '');
+  let previous = base;
   for (const { setting, assignment } of assignments) {
-    const where = setting === 'INSTALLED_APPS' || chance(random, 0.5) ? base : production;
+    const where = assignment.follows ? previous : setting === 'INSTALLED_APPS' || chance(random, 0.5) ? base : production;
     where.push(...assignment.lines, '');
+    previous = where;
   }
   // Changes in production of what the base set.
   if (chance(random, 0.3)) production.push('INSTALLED_APPS += ["django.contrib.staticfiles"]', '');
@@ -239,6 +296,7 @@ export function generateCase(index: number, seed: number): SettingsCase {
       'config/settings/base.py': base.join('\n'),
       'config/settings/production.py': [...production, ...optional.lines].join('\n'),
       ...optional.files,
+      ...productionEnvironment('config.settings.production'),
     },
   };
 }
@@ -259,4 +317,17 @@ function optionalImport(random: Random, folder: string): { lines: string[]; file
   if (!present) return { lines, files: {} };
   const override = pick(random, ['DEBUG = True', 'DEBUG = False', 'SECURE_SSL_REDIRECT = True', 'ALLOWED_HOSTS = ["*"]', 'X_FRAME_OPTIONS = "SAMEORIGIN"']);
   return { lines, files: { [`${folder}/${module}.py`]: `${override}\n` } };
+}
+
+/**
+ * For a case whose environment is known: a production compose service with an env file that
+ * holds what the Django worker's environment holds of what the settings read (DJANGO_SETTINGS_MODULE).
+ */
+function productionEnvironment(module: string): Record<string, string> {
+  if (!environmentKnown) return {};
+  return {
+    'docker-compose.production.yml': 'services:\n  django:\n    build: .\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n',
+    // A key the settings never read (they read *_N variables): the env side's "no DJANGO_SECRET_KEY" (DJ105) stays out of the comparison.
+    '.envs/.production/.django': `DJANGO_SETTINGS_MODULE=${module}\nDJANGO_SECRET_KEY=${'q9XcT2vLm8RzW4pBn7YkD3sHf6JgA1eUo5NiC0tVbQwErTyUiOp'}\n`,
+  };
 }
