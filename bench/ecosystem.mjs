@@ -1,7 +1,7 @@
 // Ecosystem check (issue #13): runs the built CLI on the deployment files of public Django projects
 // and compares its findings with what a careful reviewer expects (bench/ecosystem/manifest.json).
 //
-//   npm run build && node bench/ecosystem.mjs [--only name,name] [--json out.json] [--keep] [--explain]
+//   npm run build && node bench/ecosystem.mjs [--only name,name] [--json out.json] [--keep] [--explain] [--cli path/to/cli.js]
 //
 // --explain (needs `npm run compile`: it loads out/) also prints, per project, which settings module
 // the evaluator takes for production and why, and how it sees the settings the deploy checks read
@@ -27,7 +27,9 @@ import { fileURLToPath } from 'node:url';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MANIFEST = path.join(REPO, 'bench', 'ecosystem', 'manifest.json');
 const MIRRORS = process.env.ECOSYSTEM_MIRRORS ?? '/work/.mirror';
-const CLI = path.join(REPO, 'dist', 'cli.js');
+const cliAt = process.argv.indexOf('--cli');
+// --cli measures another build (a branch built elsewhere); by default this checkout's dist/cli.js.
+const CLI = cliAt > 0 ? path.resolve(process.argv[cliAt + 1]) : path.join(REPO, 'dist', 'cli.js');
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -42,7 +44,7 @@ const EXPLAINED = ['DEBUG', 'SECRET_KEY', 'ALLOWED_HOSTS', 'MIDDLEWARE', 'INSTAL
 
 /** The evaluator's view of the production settings (out/ is tsc's output of server/src). */
 async function explain(project, dir) {
-  const out = path.join(REPO, 'out', 'server', 'src');
+  const out = path.resolve(path.dirname(CLI), '..', 'out', 'server', 'src'); // the measured build's tsc output
   if (!fs.existsSync(path.join(out, 'project', 'load.js'))) return ['(run npm run compile for --explain)'];
   const { loadProjects } = await import(path.join(out, 'project', 'load.js'));
   const { settingsAnalysis, productionSettings, settingsViewsFor } = await import(path.join(out, 'settings', 'project-settings.js'));
@@ -219,7 +221,8 @@ if (!fs.existsSync(CLI)) {
   log(`${path.relative(REPO, CLI)} is missing: run npm run build first.`);
   process.exit(0);
 }
-const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+const cliRepo = path.resolve(path.dirname(CLI), '..');
+const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: cliRepo, encoding: 'utf8' }).stdout.trim() || path.relative(REPO, CLI);
 log(`Ecosystem check: Preflight ${head}, ${new Date().toISOString()}, ${manifest.projects.length} projects in the manifest`);
 
 const totals = { projects: 0, skipped: [], certain: 0, found: 0, traps: 0, trapsFlagged: 0, arguable: 0, arguableFound: 0, unlisted: 0, findings: 0, silentProduction: [] };
