@@ -1,4 +1,5 @@
 import { Finding } from '../engine/runner';
+import { JsonFix, JsonSuggestion, jsonFixes } from './format-json-fixes';
 
 export interface JsonFinding {
   file: string;
@@ -12,14 +13,19 @@ export interface JsonFinding {
   message: string;
   djangoCheck: string | null;
   checklistItem: string;
+  /** Some fix exists: `fix` or `suggestions`. */
   fixable: boolean;
   context: string;
+  /** The fix `--fix` applies without review (ESLint's `fix`). */
+  fix?: JsonFix;
+  /** Fixes that need a review; `--fix` leaves them (ESLint's `suggestions`). */
+  suggestions?: JsonSuggestion[];
 }
 
-/** One object per finding; positions 1-based, file relative to the working directory. */
-export function toJsonFinding(finding: Finding, file: string): JsonFinding {
+/** One object per finding; positions 1-based, files relative to the working directory (`display`). */
+export function toJsonFinding(finding: Finding, display: (path: string) => string): JsonFinding {
   return {
-    file,
+    file: display(finding.path),
     line: finding.range.start.line + 1,
     column: finding.range.start.character + 1,
     endLine: finding.range.end.line + 1,
@@ -33,6 +39,7 @@ export function toJsonFinding(finding: Finding, file: string): JsonFinding {
     fixable: finding.fixes.length > 0,
     // The context and why: "production: used by service `django` in docker-compose.production.yml".
     context: `${finding.context}: ${finding.contextReason}`,
+    ...jsonFixes(finding, display),
   };
 }
 
