@@ -52,6 +52,14 @@ describe('the npm package', () => {
     assert.equal(fs.statSync(packed.tarball).size, packed.size);
   });
 
+  it('leaves the VSIX as .vscodeignore shapes it (vsce refuses a `files` list beside it)', () => {
+    const listed = run(process.execPath, [path.join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO });
+    assert.equal(listed.status, 0, listed.stderr);
+    const files = listed.stdout.trim().split('\n').sort();
+    for (const file of ['dist/client.js', 'dist/server.js', 'package.json']) assert.ok(files.includes(file), `${file} in the VSIX`);
+    assert.ok(!files.includes('dist/cli.js'), 'the VSIX has no CLI');
+  });
+
   it('needs nothing at run time but Node: no dependencies, and the bundle requires only built-ins', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     assert.deepEqual(manifest.dependencies ?? {}, {}, 'esbuild bundles everything; a runtime dependency belongs in devDependencies');
