@@ -1,12 +1,18 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Production builds (the default) are minified; `--dev` keeps them readable with source maps.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const dev = process.argv.includes('--dev');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // The checklist template is data in the repository, inlined into the server and CLI bundles.
 const checklistTemplate = readFileSync('server/src/checklist/deployment-checklist.template.md', 'utf8');
+// The rule pages, inlined into the CLI only: its SARIF output carries them as each rule's help.
+const ruleDocs = Object.fromEntries(
+  readdirSync('docs/rules')
+    .filter((name) => /^DJ\d{3}-.*\.md$/.test(name))
+    .map((name) => [name, readFileSync(`docs/rules/${name}`, 'utf8')]),
+);
 const common = {
   bundle: true,
   platform: 'node',
@@ -21,5 +27,5 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { ...common.define, PREFLIGHT_RULE_DOCS: JSON.stringify(ruleDocs) } }),
 ]);

@@ -4,6 +4,9 @@ import { checklistMain } from './cli/checklist';
 import { UsageError, oneOf, parseCommandLine, usageErrorStatus } from './cli/command-line';
 import { describeFixRun, fixAndWrite } from './cli/fix-files';
 import { JsonFinding, formatJsonChunks, toJsonFinding } from './cli/format-json';
+import { formatGithub } from './cli/format-github';
+import { formatGitlab } from './cli/format-gitlab';
+import { formatJunit } from './cli/format-junit';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { Finding, lintProjectsInTurn } from './engine/runner';
@@ -22,13 +25,16 @@ several Django projects, folders with manage.py, is checked as several); files a
 their own. Defaults to the current directory.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text (default), json, sarif (GitHub code scanning),
+                             github (workflow annotations), gitlab (Code Quality), junit
   --settings MODULE          the production settings module, as manage.py --settings takes it
   --context auto|production  auto: decide production/development per file (default);
                              production: treat every file as production
   --max-warnings N           also fail when there are more than N warnings
   --fix                      apply every fix that is safe without review, write the files,
                              list what changed, then report what is left
+  --fix-dry-run              show the diff --fix would make, write nothing, then report
+                             what --fix would leave
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -39,12 +45,15 @@ The deployment checklist: preflight checklist init|status|verify (preflight chec
 
 interface CliOptions {
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
   settings?: string;
   context: 'auto' | 'production';
   maxWarnings: number;
   fix: boolean;
+  fixDryRun: boolean;
 }
+
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   const { values, positionals } = parseCommandLine({
@@ -56,13 +65,14 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
       context: { type: 'string', default: 'auto' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });
   if (values.help) return 'help';
   if (values.version) return 'version';
-  const format = oneOf('--format', values.format, ['text', 'json', 'sarif']);
+  const format = oneOf('--format', values.format, FORMATS);
   const context = oneOf('--context', values.context, ['auto', 'production']);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
@@ -72,9 +82,10 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (values.settings !== undefined && !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(values.settings)) {
     throw new UsageError(`--settings takes a dotted module path such as config.settings.production, not "${values.settings}"`);
   }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix writes the files and --fix-dry-run writes nothing: give one of them');
   const paths = positionals.length > 0 ? positionals : ['.'];
   for (const target of paths) if (!fs.existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
-  return { paths, format, settings: values.settings, context, maxWarnings, fix: values.fix === true };
+  return { paths, format, settings: values.settings, context, maxWarnings, fix: values.fix === true, fixDryRun: values['fix-dry-run'] === true };
 }
 
 /**
@@ -103,7 +114,7 @@ function byPosition(a: JsonFinding, b: JsonFinding): number {
 
 function lintPaths(options: CliOptions): JsonFinding[] {
   const output = (findings: Finding[]) => findings.map((finding) => toJsonFinding(finding, fromWorkingDirectory));
-  if (!options.fix) {
+  if (!options.fix && !options.fixDryRun) {
     const printed: JsonFinding[] = [];
     for (const group of projectGroups(options)) {
       // Only what is printed is kept of each project's findings.
@@ -115,7 +126,7 @@ function lintPaths(options: CliOptions): JsonFinding[] {
   }
   const run = fixAndWrite((function* () {
     for (const group of projectGroups(options)) yield* group;
-  })());
+  })(), { dryRun: options.fixDryRun });
   // Machine-readable output stays pure on stdout; the account of changes goes to stderr there.
   const account = describeFixRun(run, fromWorkingDirectory);
   (options.format === 'text' ? process.stdout : process.stderr).write(account);
@@ -142,7 +153,10 @@ export function main(argv: string[]): number {
 
   const findings = lintPaths(options);
   if (options.format === 'json') writeChunks(formatJsonChunks(findings));
-  else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, VERSION));
+  else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, VERSION, { root: repositoryRoot(process.cwd()), workingDirectory: process.cwd() }));
+  else if (options.format === 'github') process.stdout.write(formatGithub(findings));
+  else if (options.format === 'gitlab') process.stdout.write(formatGitlab(findings));
+  else if (options.format === 'junit') process.stdout.write(formatJunit(findings));
   else process.stdout.write(formatText(findings, process.stdout.isTTY === true && !process.env.NO_COLOR));
 
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -153,6 +167,14 @@ export function main(argv: string[]): number {
     return 1;
   }
   return 0;
+}
+
+/** The nearest folder upwards holding `.git` (a folder, or a file in a worktree); else `start`. SARIF paths are relative to it. */
+function repositoryRoot(start: string): string {
+  for (let folder = path.resolve(start); ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, '.git'))) return folder;
+    if (path.dirname(folder) === folder) return path.resolve(start);
+  }
 }
 
 /** Joined into writes of about 64 KB: stdout to a file or pipe is written synchronously, so nothing piles up. */

@@ -1,5 +1,6 @@
 // The e2e layer: runs the extension inside a real VS Code with @vscode/test-electron's runTests(),
-// twice: from the development folder (test/e2e/suite) and installed from the packaged VSIX
+// three times: from the development folder (test/e2e/suite), from it again in a folder VS Code does
+// not trust (test/e2e/restricted: Restricted Mode), and installed from the packaged VSIX
 // (test/e2e/vsix). Prints which host it used and how many tests passed; exits non-zero on any
 // failure, and when no host can be had.
 //
@@ -73,6 +74,8 @@ async function chooseHost() {
     executable: process.execPath,
     launchArgs: [join(REPOSITORY, 'test', 'e2e', 'host', 'code-server-host.mjs')],
     takesScreenshots: true,
+    // The wrapper drops the --disable-workspace-trust runTests() always passes.
+    canRestrict: true,
     installExtension(vsix, extensionsDir, userDataDir) {
       const config = join(userDataDir, '..', 'code-server.yaml');
       writeFileSync(config, 'auth: none\n');
@@ -87,6 +90,8 @@ function desktopHost(executable, name) {
     executable,
     launchArgs: [],
     takesScreenshots: false,
+    // runTests() always passes --disable-workspace-trust, which desktop VS Code obeys.
+    canRestrict: false,
     installExtension(vsix, extensionsDir, userDataDir) {
       const [cli, ...args] = resolveCliArgsFromVSCodeExecutablePath(executable);
       return spawnSync(cli, [...args, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, '--install-extension', vsix], { encoding: 'utf8', shell: process.platform === 'win32' });
@@ -94,21 +99,28 @@ function desktopHost(executable, name) {
   };
 }
 
+/**
+ * Workspace trust on, no start-up prompt and nothing trusted: the folder opens in Restricted Mode.
+ * The host is told too, since code-server otherwise starts with trust disabled.
+ */
+const RESTRICTED_MODE_SETTINGS = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' };
+const RESTRICTED_MODE_ARGS = ['--enable-workspace-trust'];
+
 /** A fresh fixture workspace, profile and extensions folder for one run: the tests edit the workspace. */
-function prepareRun(base, name) {
+function prepareRun(base, name, settings = {}) {
   const folder = join(base, name);
   // Named like a project, since the window title and the explorer show the name.
   const workspace = join(folder, 'shop');
   cpSync(join(REPOSITORY, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
   const userDataDir = join(folder, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   const extensionsDir = join(folder, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
   return { folder, workspace, userDataDir, extensionsDir, results: join(folder, 'results.json') };
 }
 
-async function runSuite(host, label, run, { extensionDevelopmentPath, extensionTestsPath, screenshots, env = {} }) {
+async function runSuite(host, label, run, { extensionDevelopmentPath, extensionTestsPath, screenshots, env = {}, extraArgs = [] }) {
   console.log(`\n--- e2e: ${label} ---`);
   const started = Date.now();
   let exitError = null;
@@ -117,7 +129,7 @@ async function runSuite(host, label, run, { extensionDevelopmentPath, extensionT
       vscodeExecutablePath: host.executable,
       extensionDevelopmentPath,
       extensionTestsPath,
-      launchArgs: [...host.launchArgs, run.workspace, `--user-data-dir=${run.userDataDir}`, `--extensions-dir=${run.extensionsDir}`],
+      launchArgs: [...host.launchArgs, ...extraArgs, run.workspace, `--user-data-dir=${run.userDataDir}`, `--extensions-dir=${run.extensionsDir}`],
       extensionTestsEnv: {
         PREFLIGHT_E2E_RESULTS: run.results,
         ...(host.takesScreenshots ? { PREFLIGHT_E2E_SCREENSHOTS: screenshots } : {}),
@@ -177,6 +189,20 @@ async function main() {
 
   const development = prepareRun(base, 'development');
   add(await runSuite(host, 'development folder', development, { extensionDevelopmentPath: REPOSITORY, extensionTestsPath: join(COMPILED, 'suite', 'index.js'), screenshots }));
+
+  if (host.canRestrict) {
+    const restricted = prepareRun(base, 'restricted', RESTRICTED_MODE_SETTINGS);
+    add(
+      await runSuite(host, 'Restricted Mode (untrusted folder)', restricted, {
+        extensionDevelopmentPath: REPOSITORY,
+        extensionTestsPath: join(COMPILED, 'restricted', 'index.js'),
+        screenshots,
+        extraArgs: RESTRICTED_MODE_ARGS,
+      }),
+    );
+  } else {
+    console.log('\n*** e2e Restricted Mode NOT RUN on this host: runTests() passes --disable-workspace-trust to desktop VS Code; the code-server host runs it ***');
+  }
 
   const installed = prepareRun(base, 'vsix');
   try {

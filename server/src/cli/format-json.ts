@@ -1,5 +1,6 @@
 import { Finding } from '../engine/runner';
 import type { Range } from '../parse/source-text';
+import { JsonFix, JsonSuggestion, jsonFixes } from './format-json-fixes';
 
 /** A place that explains a finding (where a value is read, another place of the same root cause). */
 export interface JsonLocation {
@@ -23,10 +24,15 @@ export interface JsonFinding {
   message: string;
   djangoCheck: string | null;
   checklistItem: string;
+  /** Some fix exists: `fix` or `suggestions`. */
   fixable: boolean;
   context: string;
   /** The finding's related information: one root cause is one finding, its other places here. */
   related: JsonLocation[];
+  /** The fix `--fix` applies without review (ESLint's `fix`). */
+  fix?: JsonFix;
+  /** Fixes that need a review; `--fix` leaves them (ESLint's `suggestions`). */
+  suggestions?: JsonSuggestion[];
 }
 
 function positions(range: Range) {
@@ -48,6 +54,7 @@ export function toJsonFinding(finding: Finding, display: (path: string) => strin
     // The context and why: "production: used by service `django` in docker-compose.production.yml".
     context: `${finding.context}: ${finding.contextReason}`,
     related: (finding.related ?? []).map((place) => ({ file: display(place.path), ...positions(place.range), message: place.message })),
+    ...jsonFixes(finding, display),
   };
 }
 

@@ -32,8 +32,17 @@ export function formatText(findings: JsonFinding[], color: boolean): string {
   } else {
     const summary = `✖ ${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${other} info)`;
     lines.push(paint(errors > 0 ? 'error' : 'warning', paint('bold', summary)));
-    const fixable = findings.filter((f) => f.fixable).length;
-    if (fixable > 0) lines.push(paint('dim', `  ${fixable} of them have a quick fix in the editor.`));
+    lines.push(...fixSummary(findings).map((line) => paint('dim', line)));
   }
   return lines.join('\n') + '\n';
+}
+
+/** How many findings `--fix` would repair, and how many more have a fix that needs a review. */
+function fixSummary(findings: JsonFinding[]): string[] {
+  const repairable = findings.filter((f) => f.fix).length;
+  const reviewable = findings.filter((f) => !f.fix && f.suggestions).length;
+  const lines: string[] = [];
+  if (repairable > 0) lines.push(`  ${repairable} of them can be repaired by \`preflight --fix\` (\`--fix-dry-run\` shows the diff).`);
+  if (reviewable > 0) lines.push(`  ${reviewable} ${repairable > 0 ? 'more have' : 'of them have'} a suggested fix to review in the editor.`);
+  return lines;
 }

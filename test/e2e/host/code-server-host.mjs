@@ -22,7 +22,7 @@ const VIEWPORT = { width: 1400, height: 900 };
 const WORKBENCH_CHATTER = /127\.0\.0\.1:9\b|^(Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|Failed snippets from folder)/;
 
 function parseArguments(argv) {
-  const options = { folder: null, extensionDevelopmentPath: [], extensionTestsPath: null, userDataDir: null, extensionsDir: null };
+  const options = { folder: null, extensionDevelopmentPath: [], extensionTestsPath: null, userDataDir: null, extensionsDir: null, workspaceTrust: false };
   for (const argument of argv) {
     const [flag, ...rest] = argument.split('=');
     const value = rest.join('=');
@@ -30,6 +30,8 @@ function parseArguments(argv) {
     else if (flag === '--extensionTestsPath') options.extensionTestsPath = resolve(value);
     else if (flag === '--user-data-dir') options.userDataDir = resolve(value);
     else if (flag === '--extensions-dir') options.extensionsDir = resolve(value);
+    // Ours, for the Restricted Mode run: leave code-server's workspace trust on.
+    else if (flag === '--enable-workspace-trust') options.workspaceTrust = true;
     else if (!argument.startsWith('-')) options.folder = resolve(argument);
     // Electron-only switches (--no-sandbox, --disable-updates, ...) mean nothing to code-server.
   }
@@ -86,7 +88,7 @@ async function main() {
       '--extensions-dir', options.extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       options.folder,

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { CLI, preflight, writeProject } from './bundled-cli';
+import { CLI, preflight, projectPart, writeProject } from './bundled-cli';
 
 
 const FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'name', 'message', 'djangoCheck', 'checklistItem', 'fixable', 'related'];
@@ -33,9 +33,9 @@ describe('preflight CLI', () => {
 
   it('never prints a secret from the examples in full', () => {
     const secrets = ['django-insecure-8v#k2!m@p9^zq7w$e4r&t6y*u1i', ':password@'];
-    for (const format of ['text', 'json', 'sarif']) {
+    for (const format of ['text', 'json', 'sarif', 'github', 'gitlab', 'junit']) {
       const { stdout } = preflight(['--format', format, 'examples']);
-      for (const secret of secrets) assert.ok(!stdout.includes(secret), `${format} output shows ${secret}`);
+      for (const secret of secrets) assert.ok(!projectPart(format, stdout).includes(secret), `${format} output shows ${secret}`);
     }
   });
 
@@ -105,7 +105,7 @@ describe('preflight CLI', () => {
   });
 
   it('exits 2 on bad usage', () => {
-    for (const args of [['--format', 'xml'], ['--context', 'staging'], ['--max-warnings', 'many'], ['--nope'], ['no/such/dir'], ['--settings', 'not a module']]) {
+    for (const args of [['--format', 'xml'], ['--context', 'staging'], ['--max-warnings', 'many'], ['--nope'], ['no/such/dir'], ['--settings', 'not a module'], ['--fix', '--fix-dry-run', '.']]) {
       const { status, stderr } = preflight(args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /Usage: preflight/);
@@ -113,7 +113,7 @@ describe('preflight CLI', () => {
   });
 
   it('prints help and version', () => {
-    assert.match(preflight(['--help']).stdout, /--format text\|json\|sarif/);
+    assert.match(preflight(['--help']).stdout, /--format FORMAT +text \(default\), json, sarif .*\n.*github .*gitlab .*junit/);
     assert.match(preflight(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });

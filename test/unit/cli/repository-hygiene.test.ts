@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { JsonFinding, preflight } from './bundled-cli';
+import { JsonFinding, preflight, projectPart } from './bundled-cli';
 
 
 
@@ -63,9 +63,9 @@ describe('repository hygiene through the CLI', () => {
 
   it('no output format prints a secret of the examples or the fixture in full', () => {
     for (const target of ['examples', 'test/fixtures/cookiecutter']) {
-      for (const format of ['text', 'json', 'sarif']) {
+      for (const format of ['text', 'json', 'sarif', 'github', 'gitlab', 'junit']) {
         const { stdout } = preflight(['--format', format, target]);
-        for (const secret of SECRETS) assert.ok(!stdout.includes(secret), `${format} output of ${target} shows ${secret}`);
+        for (const secret of SECRETS) assert.ok(!projectPart(format, stdout).includes(secret), `${format} output of ${target} shows ${secret}`);
       }
     }
   });
