@@ -46,7 +46,7 @@ describe('--format github', () => {
       assert.deepEqual(properties, { file: f.file, line: String(f.line), col: String(f.column), endLine: String(f.endLine), endColumn: String(f.endColumn), title: `${f.code} ${f.name}` });
       assert.equal(unescape(match[3]), f.message);
     });
-    assert.match(stdout, /^::error file=examples\/\.envs\/\.production\/\.django,line=4,col=14,endLine=4,endColumn=18,title=DJ202 debug-enabled-by-env::DJANGO_DEBUG=True/m);
+    assert.match(stdout, /^::error file=examples\/\.envs\/\.production\/\.django,line=4,col=14,endLine=4,endColumn=18,title=DJ201 debug-enabled::DEBUG is True \(DJANGO_DEBUG=True/m);
   });
 
   it('a message with a newline and a path with a comma stay one command', () => {
