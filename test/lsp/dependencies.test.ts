@@ -35,8 +35,11 @@ describe('language server: files linked to an edited env file', { timeout: 60_00
   });
 
   it('links the settings module and the env file into production, saying why', async () => {
-    const compose = await client.waitForDiagnostics(uriOf('docker-compose.production.yml'), (d) => d.some((x) => x.code === 'DJ105'));
-    assert.equal(compose.find((d) => d.code === 'DJ105')!.range.start.line, 1);
+    // One root cause, one diagnostic: the missing key is the production env file's finding (where the fix goes), not the service's.
+    const envFile = await client.waitForDiagnostics(uriOf('.envs/.production/.django'), (d) => d.some((x) => x.code === 'DJ105'));
+    assert.equal(envFile.find((d) => d.code === 'DJ105')!.range.start.line, 0);
+    const compose = await client.waitForDiagnostics(uriOf('docker-compose.production.yml'), (d) => d.length > 0);
+    assert.ok(!compose.some((d) => d.code === 'DJ105'), `the service repeats the env file's finding: ${compose.map((d) => d.code)}`);
     const settings = await client.waitForDiagnostics(uriOf('mysite/settings.py'), (d) => d.length > 0);
     const debug = settings.find((d) => d.code === 'DJ201');
     assert.ok(debug, `DJ201 in ${settings.map((d) => d.code)}`);
@@ -54,12 +57,14 @@ describe('language server: files linked to an edited env file', { timeout: 60_00
     const arrivals = new Map<string, number>();
     const waitAndTime = (uri: string, predicate: (diagnostics: Diagnostic[]) => boolean) =>
       client.waitForDiagnostics(uri, predicate).then((diagnostics) => (arrivals.set(uri, Date.now()), diagnostics));
-    // The key is added and DJANGO_SETTINGS_MODULE removed: the compose finding goes, the settings module is no longer production.
+    // The key is added and DJANGO_SETTINGS_MODULE removed: the env file's finding goes, the settings module is no longer
+    // production, and the compose file that reads the env file is published again (its findings need not change).
+    const composePublications = client.publications.get(uriOf('docker-compose.production.yml')) ?? 0;
     const edited = client.change(envUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 38 } }, text: 'DJANGO_SECRET_KEY=k8Jq2mZ0vX7pL4rT9wY1bN6cH3sD5fG0aQ2eR8uI4oP7lK1jW3xV' }]);
     const [composeAfter, settingsAfter] = await Promise.all([
-      waitAndTime(uriOf('docker-compose.production.yml'), (d) => !d.some((x) => x.code === 'DJ105')),
+      waitAndTime(uriOf('docker-compose.production.yml'), () => (client.publications.get(uriOf('docker-compose.production.yml')) ?? 0) > composePublications),
       waitAndTime(uriOf('mysite/settings.py'), (d) => d.some((x) => x.code === 'DJ201' && x.severity === DiagnosticSeverity.Warning)),
-      waitAndTime(envUri, () => true),
+      waitAndTime(envUri, (d) => !d.some((x) => x.code === 'DJ105')),
       edited,
     ]);
     assert.ok(!composeAfter.some((d) => d.code === 'DJ105'));

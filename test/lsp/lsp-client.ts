@@ -32,6 +32,8 @@ export const SERVER_BUNDLE = path.resolve(__dirname, '../../../dist/server.js');
 
 export class LspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** How many times diagnostics were published for each uri: a re-diagnosis shows even when nothing changed. */
+  readonly publications = new Map<string, number>();
   settings: Record<string, unknown> = {};
   private readonly process: ChildProcess;
   private readonly connection: ProtocolConnection;
@@ -48,6 +50,7 @@ export class LspClient {
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publications.set(params.uri, (this.publications.get(params.uri) ?? 0) + 1);
       this.wake();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
