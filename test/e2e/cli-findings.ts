@@ -27,7 +27,7 @@ export function cliFindings(repository: string, workspace: string): CliFinding[]
   return JSON.parse(result.stdout) as CliFinding[];
 }
 
-/** "DJ202@4:14-4:18", the form describeDiagnostic gives an editor diagnostic. */
+/** "DJ201@4:14-4:18", the form describeDiagnostic gives an editor diagnostic. */
 export function describeFinding(finding: CliFinding): string {
   return `${finding.code}@${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}`;
 }

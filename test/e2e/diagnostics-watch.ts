@@ -13,7 +13,7 @@ export function preflightDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'preflight');
 }
 
-/** The rule code of a diagnostic ("DJ202"), whether VS Code holds it plain or with its docs link. */
+/** The rule code of a diagnostic ("DJ201"), whether VS Code holds it plain or with its docs link. */
 export function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return String(typeof code === 'object' && code !== null ? code.value : code);
@@ -23,7 +23,7 @@ export function withCode(diagnostics: readonly vscode.Diagnostic[], code: string
   return diagnostics.find((diagnostic) => codeOf(diagnostic) === code);
 }
 
-/** "DJ202@4:14-4:18" with 1-based positions, the form the CLI prints. */
+/** "DJ201@4:14-4:18" with 1-based positions, the form the CLI prints. */
 export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
   const { start, end } = diagnostic.range;
   return `${codeOf(diagnostic)}@${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;

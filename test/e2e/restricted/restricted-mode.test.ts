@@ -16,8 +16,8 @@ describe('Restricted Mode', () => {
     const watch = new DiagnosticsWatch(workspaceUri(PRODUCTION_DJANGO));
     try {
       await openInEditor(PRODUCTION_DJANGO);
-      const diagnostics = await watch.until((all) => ['DJ202', 'DJ302'].every((code) => withCode(all, code)), 'DJ202 and DJ302 in Restricted Mode');
-      assert.equal(withCode(diagnostics, 'DJ202')!.severity, vscode.DiagnosticSeverity.Error);
+      const diagnostics = await watch.until((all) => ['DJ201', 'DJ604'].every((code) => withCode(all, code)), 'DJ201 and DJ604 in Restricted Mode');
+      assert.equal(withCode(diagnostics, 'DJ201')!.severity, vscode.DiagnosticSeverity.Error);
       assert.ok((await activatedExtension()).isActive);
       // Still untrusted after the extension ran: nothing asked for trust.
       assert.equal(vscode.workspace.isTrusted, false);

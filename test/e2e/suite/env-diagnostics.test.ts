@@ -14,10 +14,10 @@ describe('Env file squiggles', () => {
     const watch = new DiagnosticsWatch(workspaceUri(PRODUCTION_DJANGO));
     try {
       const editor = await openInEditor(PRODUCTION_DJANGO);
-      const diagnostics = await watch.until((all) => ['DJ202', 'DJ302', 'DJ103'].every((code) => withCode(all, code)), 'DJ202, DJ302 and DJ103');
+      const diagnostics = await watch.until((all) => ['DJ201', 'DJ604', 'DJ103'].every((code) => withCode(all, code)), 'DJ201, DJ604 and DJ103');
       const expectations: ExpectedSquiggle[] = [
-        ['DJ202', 'DJANGO_DEBUG=True', 'True', vscode.DiagnosticSeverity.Error],
-        ['DJ302', 'DJANGO_ALLOWED_HOSTS=*', '*', vscode.DiagnosticSeverity.Warning],
+        ['DJ201', 'DJANGO_DEBUG=True', 'True', vscode.DiagnosticSeverity.Error],
+        ['DJ604', 'DJANGO_ADMIN_URL=admin/', 'admin/', vscode.DiagnosticSeverity.Warning],
         ['DJ405', 'DJANGO_SECURE_SSL_REDIRECT=False', 'False', vscode.DiagnosticSeverity.Warning],
         ['DJ603', 'DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend', 'django.core.mail.backends.console.EmailBackend', vscode.DiagnosticSeverity.Error],
       ];
@@ -29,7 +29,7 @@ describe('Env file squiggles', () => {
       const secret = withCode(diagnostics, 'DJ103')!;
       assert.ok(!secret.message.includes('7hq2k9wzr4mx8p1vd6tc3nb5yf0gj'), 'the message does not print the secret key');
 
-      await screenshotHover(watch, editor, withCode(diagnostics, 'DJ202')!, 'env-file-hover.png');
+      await screenshotHover(watch, editor, withCode(diagnostics, 'DJ201')!, 'env-file-hover.png');
     } finally {
       watch.dispose();
     }

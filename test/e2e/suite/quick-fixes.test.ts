@@ -17,13 +17,13 @@ describe('Quick fixes', () => {
     const watch = new DiagnosticsWatch(uri);
     try {
       const editor = await openInEditor(FILE);
-      const debug = withCode(await watch.until((all) => !!withCode(all, 'DJ202'), 'DJ202'), 'DJ202')!;
+      const debug = withCode(await watch.until((all) => !!withCode(all, 'DJ201'), 'DJ201'), 'DJ201')!;
       const actions = await codeActions(uri, debug.range, vscode.CodeActionKind.QuickFix);
       const titles = actions.map((action) => action.title);
       const fix = actions.find((action) => action.title === 'Set DJANGO_DEBUG=False');
-      assert.ok(fix, `the DJ202 fix is offered; got ${titles.join(' | ')}`);
+      assert.ok(fix, `the DJ201 fix is offered; got ${titles.join(' | ')}`);
       assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `the fix is a quick fix (${fix.kind?.value})`);
-      assert.ok(titles.includes('Disable DJ202 for this line'), `a way to silence the rule is offered; got ${titles.join(' | ')}`);
+      assert.ok(titles.includes('Disable DJ201 for this line'), `a way to silence the rule is offered; got ${titles.join(' | ')}`);
 
       await watch.settled();
       await clearNotifications();
@@ -33,12 +33,12 @@ describe('Quick fixes', () => {
       await vscode.commands.executeCommand('hideCodeActionWidget');
 
       assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)), 'the fix applies');
-      await watch.until((all) => !withCode(all, 'DJ202') && all.length > 0, 'DJ202 gone after the fix');
+      await watch.until((all) => !withCode(all, 'DJ201') && all.length > 0, 'DJ201 gone after the fix');
       assert.equal(editor.document.lineAt(debug.range.start.line).text, 'DJANGO_DEBUG=False');
 
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('undo');
-      await watch.until((all) => !!withCode(all, 'DJ202'), 'DJ202 back after undo');
+      await watch.until((all) => !!withCode(all, 'DJ201'), 'DJ201 back after undo');
       assert.equal(editor.document.getText(), readOnDisk(FILE), 'undo restores the text exactly');
     } finally {
       watch.dispose();
@@ -52,7 +52,7 @@ describe('Quick fixes', () => {
     const watch = new DiagnosticsWatch(uri);
     try {
       const editor = await openInEditor(FILE);
-      const before = await watch.until((all) => !!withCode(all, 'DJ202'), 'DJ202');
+      const before = await watch.until((all) => !!withCode(all, 'DJ201'), 'DJ201');
       const fixAll = await codeActions(uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.append('preflight'));
       assert.equal(fixAll.length, 1, `one fix-all action; got ${fixAll.map((action) => action.title).join(' | ')}`);
 
@@ -64,7 +64,7 @@ describe('Quick fixes', () => {
       const onDisk = readOnDisk(FILE);
       assert.match(onDisk, /^DJANGO_DEBUG=False$/m, 'the fix-all on save turned DEBUG off on disk');
       assert.match(onDisk, /# reviewed\n$/, 'the edit that was saved is kept');
-      const after = await watch.until((all) => !withCode(all, 'DJ202'), 'DJ202 gone after the save');
+      const after = await watch.until((all) => !withCode(all, 'DJ201'), 'DJ201 gone after the save');
       assert.ok(after.length < before.length, `fewer problems after fix-all: ${describeAll(before)} -> ${describeAll(after)}`);
     } finally {
       watch.dispose();

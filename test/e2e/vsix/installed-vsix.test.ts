@@ -27,8 +27,8 @@ describe('The packaged VSIX', () => {
     const watch = new DiagnosticsWatch(workspaceUri(file));
     try {
       const editor = await openInEditor(file);
-      const diagnostics = await watch.until((all) => !!withCode(all, 'DJ202'), 'DJ202');
-      assert.equal(editor.document.getText(withCode(diagnostics, 'DJ202')!.range), 'True', `DJ202 underlines the value; got ${describeAll(diagnostics)}`);
+      const diagnostics = await watch.until((all) => !!withCode(all, 'DJ201'), 'DJ201');
+      assert.equal(editor.document.getText(withCode(diagnostics, 'DJ201')!.range), 'True', `DJ201 underlines the value; got ${describeAll(diagnostics)}`);
     } finally {
       watch.dispose();
     }
