@@ -3,7 +3,7 @@ import { FileContext } from '../project/classify';
 import { ProjectFile, ProjectModel, relativePosix } from '../project/model';
 import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
-import { SettingsView, settingsViewsFor } from '../settings/project-settings';
+import { SettingsView, productionSettings, settingsViewsFor } from '../settings/project-settings';
 import { Suppressions, readSuppressions } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
@@ -94,6 +94,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   // The same views serve every settings rule of the file.
   let views: readonly SettingsView[] | undefined;
   const settingsViews = () => (views ??= settingsViewsFor(project, file));
+  const silenced = context === 'production' ? silencedInProduction(project) : EMPTY;
   const reporterFor = (rule: Rule, override: Severity | undefined) => (report: Report): void => {
     const base = report.severity ?? rule.meta.severity;
     const contextual = rule.meta.anyContext ? base : severityInContext(base, context);
@@ -103,6 +104,8 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
     if (report.path !== undefined && report.path !== file.path) return;
     if (report.path !== undefined && findings.some((found) => found.code === rule.meta.code && sameRange(found.range, report.range))) return;
     if (suppressions?.isSuppressed([rule.meta.code, rule.meta.name], report.range.start.line, !rule.checkSuppressions)) return;
+    const djangoCheck = report.djangoCheck !== undefined ? report.djangoCheck : rule.meta.djangoCheck;
+    if (djangoCheck !== null && silenced.has(djangoCheck)) return;
     findings.push({
       path: file.path,
       relativePath: file.relativePath,
@@ -111,7 +114,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
       code: rule.meta.code,
       name: rule.meta.name,
       message: report.message,
-      djangoCheck: report.djangoCheck !== undefined ? report.djangoCheck : rule.meta.djangoCheck,
+      djangoCheck,
       checklistItem: rule.meta.checklistItem,
       docsUrl: docsUrl(rule.meta),
       fixes: report.fixes ?? [],
@@ -146,6 +149,26 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
     }
   }
   return findings.sort(compareFindings);
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+const silencedChecks = new WeakMap<ProjectModel, ReadonlySet<string>>();
+
+/**
+ * The Django check ids production's SILENCED_SYSTEM_CHECKS lists (`security.W008`): Django does
+ * not report them, so neither does the rule that mirrors one.
+ */
+export function silencedInProduction(project: ProjectModel): ReadonlySet<string> {
+  let silenced = silencedChecks.get(project);
+  if (!silenced) {
+    const lookup = productionSettings(project)?.get('SILENCED_SYSTEM_CHECKS');
+    const value = lookup?.state === 'set' ? lookup.value : null;
+    const items = value && (value.kind === 'list' || value.kind === 'tuple') ? value.items : [];
+    // An unknown element silences nothing known; the literal ones are silenced whatever it is.
+    silenced = new Set(items.flatMap((item) => (item.kind === 'str' ? [item.value] : [])));
+    silencedChecks.set(project, silenced);
+  }
+  return silenced;
 }
 
 /**
