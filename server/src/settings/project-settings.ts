@@ -217,6 +217,11 @@ export function settingsViewsFor(project: ProjectModel, file: ProjectFile): Sett
   for (const entry of entriesLoading(analysis).get(file.path) ?? []) {
     const namespace = analysis.namespaces.get(entry.path)!;
     if (entry.context === 'development' && entry.path !== file.path) continue;
+    // A package `__init__` that star-imports production, or a development module (`try: from .dev
+    // import *`), is that module's settings: production's findings are reported once, in its chain,
+    // and development's not at all.
+    if (production && entry.path !== production.file.path && namespace.files.includes(production.file.path)) continue;
+    if (namespace.files.some((loaded) => loaded !== entry.path && project.get(loaded)?.context === 'development')) continue;
     if (!looksLikeDjango(analysis, namespace, false)) continue;
     views.push(makeView(analysis, entry, namespace, false));
   }

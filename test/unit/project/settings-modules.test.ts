@@ -82,3 +82,43 @@ describe('app settings.py modules', () => {
     assert.equal(project.filter((code) => code === 'DJ401').length, 1);
   });
 });
+
+const LINKDING = {
+  'manage.py': MANAGE('bookmarks.settings.prod'),
+  'bookmarks/settings/__init__.py': 'try:\n    from .dev import *\nexcept ImportError:\n    from .prod import *\n',
+  'bookmarks/settings/dev.py': 'from .base import *\nDEBUG = True\n',
+  'bookmarks/settings/prod.py': 'from .base import *\nDEBUG = False\n',
+  'bookmarks/settings/base.py': 'MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]\nSECRET_KEY = "x"\n',
+};
+
+describe('a package __init__ that loads another settings module', () => {
+  it('does not judge a star import of production again', () => {
+    const model = load({ ...LINKDING, 'bookmarks/settings/__init__.py': 'from .prod import *\n' }, 'bookmarks.settings.prod');
+    const findings = lintProject(model);
+    assert.deepEqual(findings.filter((finding) => finding.relativePath === 'bookmarks/settings/__init__.py').map((finding) => finding.code), []);
+    assert.ok(findings.some((finding) => finding.relativePath === 'bookmarks/settings/base.py' && finding.code === 'DJ401'));
+  });
+
+  it('still judges an __init__ that loads an unmarked module', () => {
+    const model = load({ ...LINKDING, 'bookmarks/settings/__init__.py': 'from .base import *\n' }, 'bookmarks.settings.prod');
+    const findings = lintProject(model);
+    assert.ok(findings.some((finding) => finding.relativePath === 'bookmarks/settings/__init__.py'));
+  });
+
+  it('does not judge development settings loaded through it', () => {
+    const model = load(
+      {
+        'manage.py': MANAGE('bookmarks.settings.prod'),
+        'bookmarks/settings/__init__.py': 'try:\n    from .dev import *\nexcept ImportError:\n    from .prod import *\n',
+        'bookmarks/settings/dev.py': 'from .base import *\nDEBUG = True\n',
+        'bookmarks/settings/prod.py': 'from .base import *\nDEBUG = False\n',
+        'bookmarks/settings/base.py': 'MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]\nSECRET_KEY = "x"\n',
+      },
+      'bookmarks.settings.prod',
+    );
+    const findings = lintProject(model);
+    const of = (relative: string) => findings.filter((finding) => finding.relativePath === relative).map((finding) => finding.code);
+    assert.deepEqual(of('bookmarks/settings/__init__.py'), [], JSON.stringify(findings.filter((f) => f.relativePath.endsWith('__init__.py')).map((f) => [f.message, f.range.start.line])));
+    assert.ok(of('bookmarks/settings/base.py').includes('DJ401'));
+  });
+});
