@@ -106,6 +106,8 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   // cause is silenced whichever rule reported it.
   const causes = new Map<Finding, string>();
   const silencedCauses = new Set<string>();
+  // Django does not report the checks production's SILENCED_SYSTEM_CHECKS lists; neither do the rules that mirror them.
+  const silenced = context === 'production' ? silencedInProduction(project) : EMPTY;
   const reporterFor = (rule: Rule, override: Severity | undefined) => (report: Report): void => {
     const base = report.severity ?? rule.meta.severity;
     const contextual = rule.meta.anyContext ? base : severityInContext(base, context);
@@ -118,6 +120,8 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
       if (report.cause !== undefined) silencedCauses.add(report.cause);
       return;
     }
+    const djangoCheck = report.djangoCheck !== undefined ? report.djangoCheck : rule.meta.djangoCheck;
+    if (djangoCheck !== null && silenced.has(djangoCheck)) return;
     const finding: Finding = {
       path: file.path,
       relativePath: file.relativePath,
@@ -126,7 +130,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
       code: rule.meta.code,
       name: rule.meta.name,
       message: report.message,
-      djangoCheck: report.djangoCheck !== undefined ? report.djangoCheck : rule.meta.djangoCheck,
+      djangoCheck,
       checklistItem: rule.meta.checklistItem,
       docsUrl: docsUrl(rule.meta),
       fixes: report.fixes ?? [],
@@ -208,6 +212,26 @@ function oneFindingPerCause(findings: Finding[], causes: Map<Finding, string>, s
   }
   for (const finding of findings) if (!merged.has(finding)) result.push(finding);
   return result;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+const silencedChecks = new WeakMap<ProjectModel, ReadonlySet<string>>();
+
+/**
+ * The Django check ids production's SILENCED_SYSTEM_CHECKS lists (`security.W008`): Django does
+ * not report them, so neither does the rule that mirrors one.
+ */
+export function silencedInProduction(project: ProjectModel): ReadonlySet<string> {
+  let silenced = silencedChecks.get(project);
+  if (!silenced) {
+    const lookup = productionSettings(project)?.get('SILENCED_SYSTEM_CHECKS');
+    const value = lookup?.state === 'set' ? lookup.value : null;
+    const items = value && (value.kind === 'list' || value.kind === 'tuple') ? value.items : [];
+    // An unknown element silences nothing known; the literal ones are silenced whatever it is.
+    silenced = new Set(items.flatMap((item) => (item.kind === 'str' ? [item.value] : [])));
+    silencedChecks.set(project, silenced);
+  }
+  return silenced;
 }
 
 /**

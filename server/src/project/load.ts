@@ -6,6 +6,9 @@ import { gitFactsWithin, readGitFacts, withGitFacts } from './git';
 import { GitFacts, ModelOptions, ProjectModel, SourceFile, createProjectModel, relativePosix } from './model';
 import { partitionProjects } from './partition';
 import { readSourceFile, walkTree } from './walk';
+import { kindFromPath } from './classify';
+import { productionLinks } from './production';
+import { TextOf, entryPointModules, namedModuleClosure } from './settings-modules';
 
 /**
  * Reads a folder from disk as one project: the walk, the files, what git says of them. Several
@@ -46,8 +49,24 @@ export function* loadProjects(root: string, options: ModelOptions = {}): Generat
  * (a script once its Dockerfile is read).
  */
 export function unreadReferencedFiles(model: ProjectModel, read: ReadonlySet<string>): string[] {
-  const unread = new Set([...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read)]);
+  const unread = new Set([...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read), ...unreadSettingsModules(model, read)]);
   return [...unread].filter((file) => fs.existsSync(file));
+}
+
+/** Modules named as what Django loads (and what they import) that were not read: `config/django/production.py`. */
+function unreadSettingsModules(model: ProjectModel, read: ReadonlySet<string>): string[] {
+  const textOf: TextOf = (p) => {
+    const file = model.get(p);
+    if (file) return file.text;
+    const other = model.otherSources.get(p);
+    return other ? other.text : undefined;
+  };
+  const modules = entryPointModules(model.root, model.otherSources.keys(), textOf);
+  if (model.settingsModule) modules.push(model.settingsModule);
+  const selected = productionLinks(model).environment?.get('DJANGO_SETTINGS_MODULE')?.value;
+  if (selected) modules.push(selected);
+  const { unread } = namedModuleClosure(model.root, modules, textOf, (p) => model.get(p)?.kind === 'settings' && kindFromPath(relativePosix(model.root, p)) === 'settings');
+  return [...unread].filter((file) => !read.has(file));
 }
 
 function buildModel(root: string, sources: SourceFile[], options: ModelOptions, readReferenced: boolean, walkedGit?: GitFacts | null): ProjectModel {

@@ -8,6 +8,8 @@ import { FileContent } from './file-content';
 import type { ComposeFile } from '../parse/compose';
 import { composeOf, composeReferencedPaths } from './compose-application';
 import { dependentFiles, productionLinks } from './production';
+import { ENTRY_POINT_NAMES } from './django-entry-points';
+import { TextOf, entryPointModules, namedModuleClosure } from './settings-modules';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -170,6 +172,8 @@ export function classifyFile(
   namedAsEnvFile = false,
   /** Files a dev container configuration names, by absolute path: development unless their path says otherwise. */
   developmentNamed: ReadonlyMap<string, string> = new Map(),
+  /** Named as the module Django loads (or imported by one): a settings module whatever its path. */
+  namedAsSettings = false,
 ): ProjectFile | null {
   const relativePath = relativePosix(root, source.path);
   const walkedPath = options.walkedRoot ? relativePosix(options.walkedRoot, source.path) : relativePath;
@@ -177,7 +181,9 @@ export function classifyFile(
     kindFromPath(walkedPath, options.checklistFile) ??
     (source.text !== null && looksLikeCompose(walkedPath, source.text) ? 'compose' : null) ??
     // Whatever its name, a file a compose `env_file:` names is an env file.
-    (namedAsEnvFile ? 'env' : null);
+    (namedAsEnvFile ? 'env' : null) ??
+    // Whatever its path, a Python module named as what Django loads (or imported by one) is a settings module.
+    (namedAsSettings ? 'settings' : null);
   if (!kind) return null;
   let decision: ContextDecision = contextFromPath(walkedPath, options);
   const named = decision.context === 'unknown' ? developmentNamed.get(source.path) : undefined;
@@ -236,10 +242,43 @@ export function createProjectModel(
       else otherSources.set(source.path, source);
     }
   }
+  const seeds = [...(options.settingsModule ? [options.settingsModule] : []), ...entryPointModules(root, otherSources.keys(), (p) => otherSources.get(p)?.text)];
+  namedSettings(root, files, otherSources, seeds, options, keep);
   // An env file only a dev container's or CI's compose file uses is development too.
   for (const [index, reason] of usedOnlyByDevelopmentPlaces(files)) files[index] = reuse({ ...files[index], context: 'development', contextReason: reason, developmentPlace: true });
-  files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  files.sort(byRelativePath);
+  const model = new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources);
+  // Production's DJANGO_SETTINGS_MODULE is known only once the model is: a module it names that
+  // was not a settings file makes the model again (only when an unclassified module remains to be named).
+  const selected = [...otherSources.keys()].some((p) => p.endsWith('.py') && !ENTRY_POINT_NAMES.has(path.basename(p)))
+    ? productionLinks(model).environment?.get('DJANGO_SETTINGS_MODULE')?.value
+    : undefined;
+  if (!selected) return model;
+  const before = files.length;
+  namedSettings(root, files, otherSources, [selected], options, keep);
+  if (files.length === before) return model;
+  files.sort(byRelativePath);
   return new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources);
+}
+
+function byRelativePath(a: ProjectFile, b: ProjectFile): number {
+  return a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
+}
+
+/** Moves the Python sources the named modules reach out of `otherSources` and into the files, as settings modules. */
+function namedSettings(root: string, files: ProjectFile[], otherSources: Map<string, SourceFile>, modules: string[], options: ModelOptions, keep: (file: ProjectFile) => void): void {
+  if (modules.length === 0) return;
+  const classified = new Map(files.map((file) => [file.path, file]));
+  const textOf: TextOf = (p) => (classified.has(p) ? classified.get(p)!.text : otherSources.has(p) ? otherSources.get(p)!.text : undefined);
+  const { reached } = namedModuleClosure(root, modules, textOf, (p) => kindFromPath(relativePosix(root, p), options.checklistFile) === 'settings');
+  for (const reachedPath of reached) {
+    const source = otherSources.get(reachedPath);
+    if (!source || !reachedPath.endsWith('.py') || ENTRY_POINT_NAMES.has(path.basename(reachedPath))) continue;
+    const file = classifyFile(root, source, options, false, new Map(), true);
+    if (!file) continue;
+    otherSources.delete(reachedPath);
+    keep(file);
+  }
 }
 
 function sameFile(a: ProjectFile, b: ProjectFile): boolean {

@@ -1,9 +1,21 @@
 import { bindLoopbackFix, exposure, isLoopbackBinding } from './compose-ports';
 import { fileServices, isDataService, isProxyService } from './compose-services';
+import type { ComposePort } from '../parse/compose';
 import { Rule } from './rule';
 
 /** The seed's firewall: only SSH, HTTP and HTTPS reachable from outside. */
 const PUBLIC_PORTS = new Set(['22', '80', '443']);
+
+/**
+ * The proxy's own web entry is what is meant to be reachable, whatever host port the operator
+ * maps it to (`8080:80`, an nginx listening on 8000 as the stack's only published port); another
+ * port beside it (Flower's 5555 on Traefik) is not.
+ */
+function isProxyEntry(port: ComposePort, exposedPorts: number): boolean {
+  return HTTP_TARGETS.has(port.target.replace(/\/tcp$/, '')) || exposedPorts === 1;
+}
+
+const HTTP_TARGETS = new Set(['80', '443']);
 
 export const rule: Rule = {
   meta: {
@@ -20,8 +32,10 @@ export const rule: Rule = {
       // Data stores are DJ701's, with a stronger severity.
       if (isDataService(service, effective)) continue;
       const proxy = isProxyService(service, effective);
+      const exposed = service.ports.filter((port) => !isLoopbackBinding(port.hostIp));
       for (const port of service.ports) {
         if (port.inherited || isLoopbackBinding(port.hostIp)) continue;
+        if (proxy && isProxyEntry(port, exposed.length)) continue;
         if (port.published !== null && PUBLIC_PORTS.has(port.published)) continue;
         if (port.hostIp !== null && port.hostIp !== '0.0.0.0' && port.hostIp !== '::') continue;
         const fix = bindLoopbackFix(file, compose, port);

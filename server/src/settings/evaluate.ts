@@ -824,7 +824,7 @@ class ModuleEvaluator implements HelperHost {
     const operator = this.text(op).slice(0, -1);
     const right = this.expr(valueNode);
     const statement = this.loc(node);
-    const compute = (old: Value) => this.binary(operator, old, right, node);
+    const compute = (old: Value) => (isListExtension(operator, old, right) ? mutateCollection(old, 'extend', [right], new Map(), false, statement) : this.binary(operator, old, right, node));
     if (target.name === 'VariableName') {
       const name = this.text(target);
       this.bind(name, compute(this.lookup(name, target)), statement);
@@ -1332,7 +1332,8 @@ class ModuleEvaluator implements HelperHost {
 
   private display(node: SyntaxNode, kind: 'list' | 'tuple' | 'set', at: Location): Value {
     const items: Value[] = [];
-    const children = childrenOf(node).filter((child) => !['(', ')', '[', ']', '{', '}', ','].includes(child.name));
+    // A commented-out element (`# "x",`) is a Comment child of the display, not an element.
+    const children = childrenOf(node).filter((child) => !['(', ')', '[', ']', '{', '}', ',', 'Comment'].includes(child.name));
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child.name === '*') {
@@ -1346,7 +1347,7 @@ class ModuleEvaluator implements HelperHost {
 
   private dictDisplay(node: SyntaxNode, at: Location): Value {
     const entries: DictEntry[] = [];
-    const children = childrenOf(node).filter((child) => !['{', '}', ','].includes(child.name));
+    const children = childrenOf(node).filter((child) => !['{', '}', ',', 'Comment'].includes(child.name));
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child.name === '**') {
@@ -2502,6 +2503,11 @@ function setIn(current: Value, path: Value[], change: (old: Value) => Value, sta
   }
   if (current.kind === 'unknown') return current;
   return unknown(`a ${current.kind} was changed in a way that is not followed`, statement);
+}
+
+/** `l += t` on a list extends it by any iterable (list.__iadd__), where `l + t` needs a list. */
+function isListExtension(operator: string, old: Value, right: Value): boolean {
+  return operator === '+' && old.kind === 'list' && right.kind !== 'list' && iterableItems(right) !== null;
 }
 
 function mutateCollection(old: Value, method: string, positional: Value[], keywords: Map<string, Value>, unsupported: boolean, statement: Location): Value {

@@ -7,6 +7,7 @@ import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import type { EnvironmentValue } from '../project/production';
 import { productionLinks } from '../project/production';
+import { settingsModuleDefaults } from '../project/django-entry-points';
 import { defaultSetting } from './django-defaults';
 import { kindFromPath } from '../project/classify';
 import { relativePosix } from '../project/model';
@@ -24,6 +25,8 @@ export interface SettingsAnalysis {
   /** Settings modules that run as a settings module of their own (imported by no other). */
   entries: ProjectFile[];
   environment: Map<string, EnvironmentValue> | null;
+  /** Settings modules named as what Django loads (--settings, DJANGO_SETTINGS_MODULE, manage.py/wsgi.py/asgi.py defaults), by path. */
+  named: Set<string>;
 }
 
 /** What a rule sees of one settings module as Django loads it. */
@@ -133,9 +136,25 @@ function analyse(project: ProjectModel, environment: Map<string, EnvironmentValu
   for (const file of settingsFiles) evaluate(sourceOf(file));
   const imported = new Set<string>();
   for (const namespace of namespaces.values()) for (const file of namespace.files.slice(1)) imported.add(file);
-  const entries = settingsFiles.filter((file) => !imported.has(file.path));
+  const named = namedSettingsModules(project, settingsFiles, environment);
+  // A module Django is told to load runs as an entry even when an app's `settings.py` imports it.
+  const entries = settingsFiles.filter((file) => !imported.has(file.path) || named.has(file.path));
   const production = productionModule(project, settingsFiles, entries, environment);
-  return { production, namespaces, entries, environment };
+  return { production, namespaces, entries, environment, named };
+}
+
+/** The settings files that something names as the module Django loads. */
+function namedSettingsModules(project: ProjectModel, settingsFiles: ProjectFile[], environment: Map<string, EnvironmentValue> | null): Set<string> {
+  const modules = settingsModuleDefaults(project).map((setting) => setting.module);
+  if (project.settingsModule) modules.push(project.settingsModule);
+  const selected = environment?.get('DJANGO_SETTINGS_MODULE')?.value.trim();
+  if (selected) modules.push(selected);
+  const named = new Set<string>();
+  for (const module of modules) {
+    const file = resolveModule(project, settingsFiles, project.root, 0, module);
+    if (file) named.add(file.path);
+  }
+  return named;
 }
 
 /** `--settings`/`preflight.settingsModule`, else DJANGO_SETTINGS_MODULE of production, else naming. */
@@ -264,10 +283,18 @@ function boundAfter(binding: Binding | undefined, optional: OptionalModule): boo
   return binding.statement.range.start.line > optional.at.range.end.line;
 }
 
-/** Whether a module looks like a Django settings module (not another service's `settings.py`). */
-function looksLikeDjango(namespace: ModuleNamespace, production: boolean): boolean {
-  if (production || namespace.files.length > 1) return true;
-  return DJANGO_SETTING_NAMES.some((name) => namespace.names.has(name));
+const ASSIGNS_DJANGO_SETTING = new RegExp(`^[ \\t]*(${DJANGO_SETTING_NAMES.join('|')})[ \\t]*(:[^=\\n]*)?(\\+?=)(?!=)`, 'm');
+
+/**
+ * Whether a module looks like a Django settings module, not another service's or an app's
+ * `settings.py`: named as the module Django loads, or setting Django names itself (an assignment,
+ * or a star import of a module that sets them). An app module that imports TEMPLATES from the
+ * project's settings to append to it, or only reads `django.conf.settings`, is not one.
+ */
+function looksLikeDjango(analysis: SettingsAnalysis, namespace: ModuleNamespace, production: boolean): boolean {
+  if (production || analysis.named.has(namespace.module.path)) return true;
+  if (ASSIGNS_DJANGO_SETTING.test(namespace.module.python.source.text)) return true;
+  return namespace.starImports.length > 0 && DJANGO_SETTING_NAMES.some((name) => namespace.names.has(name));
 }
 
 /**
@@ -289,7 +316,12 @@ export function settingsViewsFor(project: ProjectModel, file: ProjectFile): Sett
   for (const entry of entriesLoading(analysis).get(file.path) ?? []) {
     const namespace = analysis.namespaces.get(entry.path)!;
     if (entry.context === 'development' && entry.path !== file.path) continue;
-    if (!looksLikeDjango(namespace, false)) continue;
+    // A package `__init__` that star-imports production, or a development module (`try: from .dev
+    // import *`), is that module's settings: production's findings are reported once, in its chain,
+    // and development's not at all.
+    if (production && entry.path !== production.file.path && namespace.files.includes(production.file.path)) continue;
+    if (namespace.files.some((loaded) => loaded !== entry.path && project.get(loaded)?.context === 'development')) continue;
+    if (!looksLikeDjango(analysis, namespace, false)) continue;
     views.push(makeView(analysis, entry, namespace, false));
   }
   return views;

@@ -25,6 +25,17 @@ ruleTester(rule, {
     { text: 'DJANGO_DEBUG=False\n', name: 'absent: Django\'s default or the settings decide' },
     { text: 'DJANGO_SECURE_SSL_REDIRECT=$REDIRECT\n', name: 'a $reference is unknown' },
     { text: 'DJANGO_SECURE_SSL_REDIRECT=False\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
+    {
+      path: PRODUCTION,
+      name: 'production silences security.W008: Django does not report it, nor does the rule',
+      text: WITH_SECURITY + 'SILENCED_SYSTEM_CHECKS = ["security.W008"]  # nginx redirects\nSECURE_SSL_REDIRECT = False\n',
+    },
+    {
+      path: PRODUCTION,
+      name: 'silenced in the base production imports, unknown element beside it',
+      text: 'from .base import *\nSECURE_SSL_REDIRECT = False\n',
+      files: { 'config/settings/base.py': WITH_SECURITY + 'SILENCED_SYSTEM_CHECKS = [OTHER, "security.W008"]\n' },
+    },
   ],
   invalid: [
     {
@@ -47,6 +58,18 @@ ruleTester(rule, {
       name: 'False on every path',
       text: `from features import FLAG\n${WITH_SECURITY}SECURE_SSL_REDIRECT = 0 if FLAG else False\n`,
       errors: [{ line: 3, column: 23, message: 'not True on every path the settings may take (0, False)' }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'another check silenced',
+      text: WITH_SECURITY + 'SILENCED_SYSTEM_CHECKS = ["security.W004"]\nSECURE_SSL_REDIRECT = False\n',
+      errors: [{ line: 3, column: 23, message: 'SECURE_SSL_REDIRECT is False' }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'an unknown list silences nothing',
+      text: WITH_SECURITY + 'SILENCED_SYSTEM_CHECKS = CHECKS\nSECURE_SSL_REDIRECT = False\n',
+      errors: [{ line: 3, column: 23 }],
     },
     {
       path: PRODUCTION,

@@ -45,6 +45,16 @@ const CASES: Case[] = [
   { source: 'A = {"a": {"b": 1}}\nX = A["a"]["b"]', value: '1' },
   { source: 'X = [1, 2, 3][-1]', value: '3' },
   { source: 'X = [1]\nX += [2]\nX.append(3)\nX.insert(0, 0)\nX.extend((4,))\nX.remove(2)', value: '[0, 1, 3, 4]' },
+  // list += any iterable extends (list.__iadd__); list + tuple raises TypeError
+  { source: 'X = [1]\nX += (2, 3)', value: '[1, 2, 3]' },
+  { source: 'X = [1]\nX += "ab"', value: "[1, 'a', 'b']" },
+  { source: 'X = [1]\nX = X + (2,)', value: 'unknown' },
+  { source: 'X = (1,)\nX += [2]', value: 'unknown' },
+  { source: 'X = [1]\nX += 2', value: 'unknown' },
+  // a commented-out element is no element
+  { source: 'X = [\n    "a",\n    # "b",\n    "c",\n]', value: "['a', 'c']" },
+  { source: 'X = (\n    # first\n    "a",\n)', value: "('a',)" },
+  { source: 'X = {\n    "a": 1,\n    # "b": 2,\n}', value: "{'a': 1}" },
   { source: 'D = {"default": {}}\nD["default"]["CONN_MAX_AGE"] = 60\nX = D', value: "{'default': {'CONN_MAX_AGE': 60}}" },
   { source: 'A = [1]\nX = [*A, 2]', value: '[1, 2]' },
   { source: 'X = {**{"a": 1}, "b": 2}', value: "{'a': 1, 'b': 2}" },
