@@ -10,7 +10,8 @@ import { productionLinks } from '../project/production';
 import { defaultSetting } from './django-defaults';
 import { kindFromPath } from '../project/classify';
 import { relativePosix } from '../project/model';
-import { Binding, EvaluationHost, MissingFile, ModuleNamespace, ModuleSource, OptionalModule, RepositoryFile, evaluateModule } from './evaluate';
+import { Binding, EvaluationHost, MissingFile, ModuleNamespace, ModuleSource, OptionalModule, RepositoryFile } from './namespace';
+import { evaluateModule } from './evaluate';
 import { decoupleEnvValues } from './readers/decouple';
 import { Location, Value } from './value';
 
