@@ -1,5 +1,5 @@
-import { bindLoopbackFix, exposure, isLoopbackBinding } from './compose-ports';
-import { fileServices, isDataService, isProxyService } from './compose-services';
+import { bindLoopbackFix, exposure, isLoopbackBinding } from './shared/compose-ports';
+import { fileServices, isDataService, isProxyService } from './shared/compose-services';
 import { Rule } from './rule';
 
 /** The seed's firewall: only SSH, HTTP and HTTPS reachable from outside. */
