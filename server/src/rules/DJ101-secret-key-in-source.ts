@@ -1,7 +1,7 @@
-import { appendToProductionEnv } from './production-env-file';
+import { appendToProductionEnv } from './shared/production-env-file';
 import { Rule } from './rule';
-import { generateSecretKey, maskSecret } from './secrets';
-import { known, reportSetting } from './settings-findings';
+import { generateSecretKey, maskSecret } from './shared/secrets';
+import { known, reportSetting } from './shared/settings-findings';
 import { writtenInSource } from '../settings/provenance';
 
 export const rule: Rule = {

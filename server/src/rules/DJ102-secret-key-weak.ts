@@ -1,8 +1,8 @@
-import { replaceValueFix } from './env-settings';
+import { replaceValueFix } from './shared/env-settings';
 import { Rule } from './rule';
-import { SECRET_KEY_VARIABLES, generateSecretKey, secretKeyW009Failure, secretPlaceholder } from './secrets';
-import { reportSetting } from './settings-findings';
-import { describeSecretKey, secretKeyLookup, secretKeyFix } from './secret-key-setting';
+import { SECRET_KEY_VARIABLES, generateSecretKey, secretKeyW009Failure, secretPlaceholder } from './shared/secrets';
+import { reportSetting } from './shared/settings-findings';
+import { describeSecretKey, secretKeyLookup, secretKeyFix } from './shared/secret-key-setting';
 
 export const rule: Rule = {
   meta: {

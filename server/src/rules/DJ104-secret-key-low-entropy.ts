@@ -1,8 +1,8 @@
-import { replaceValueFix } from './env-settings';
+import { replaceValueFix } from './shared/env-settings';
 import { Rule } from './rule';
-import { SECRET_KEY_VARIABLES, generateSecretKey, maskSecret, secretKeyW009Failure, secretLowEntropyReason, secretPlaceholder } from './secrets';
-import { describeSecretKey, secretKeyFix, secretKeyLookup } from './secret-key-setting';
-import { reportSetting } from './settings-findings';
+import { SECRET_KEY_VARIABLES, generateSecretKey, maskSecret, secretKeyW009Failure, secretLowEntropyReason, secretPlaceholder } from './shared/secrets';
+import { describeSecretKey, secretKeyFix, secretKeyLookup } from './shared/secret-key-setting';
+import { reportSetting } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

@@ -2,13 +2,13 @@ import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import { productionLinks } from '../project/production';
 import { productionSettings } from '../settings/project-settings';
-import { appendLinesFix, isDjangoEnvFile, startOfFile } from './env-settings';
-import { productionEnvFile } from './production-env-file';
-import { missingRequiredReads, missingVariableReport } from './required-env';
+import { appendLinesFix, isDjangoEnvFile, startOfFile } from './shared/env-settings';
+import { productionEnvFile } from './shared/production-env-file';
+import { missingRequiredReads, missingVariableReport } from './shared/required-env';
 import { Fix, Rule } from './rule';
-import { reportComposeSecretKeyMissing } from './compose-secret-key';
-import { SECRET_KEY_VARIABLES, generateSecretKey } from './secrets';
-import { envValueCause } from './settings-findings';
+import { reportComposeSecretKeyMissing } from './shared/compose-secret-key';
+import { SECRET_KEY_VARIABLES, generateSecretKey } from './shared/secrets';
+import { envValueCause } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

@@ -1,9 +1,9 @@
 import { defaultIsDroppable } from '../settings/readers/library';
 import type { EnvRead } from '../settings/value';
 import type { ProjectModel } from '../project/model';
-import { isSecretVariable } from './credentials';
+import { isSecretVariable } from './shared/credentials';
 import { Fix, Rule } from './rule';
-import { maskSecret } from './secrets';
+import { maskSecret } from './shared/secrets';
 
 export const rule: Rule = {
   meta: {

@@ -1,10 +1,10 @@
 import { Range, SourceText, rangeContains } from '../parse/source-text';
 import type { ProjectModel } from '../project/model';
-import { envListItems } from './env-list-items';
-import { readSettingEntries, settingVariables } from './env-settings';
+import { envListItems } from './shared/env-list-items';
+import { readSettingEntries, settingVariables } from './shared/env-settings';
 import { Fix, Rule } from './rule';
-import { maskSecret, secretKeyW009Failure, secretPlaceholder } from './secrets';
-import { known, reportSetting } from './settings-findings';
+import { maskSecret, secretKeyW009Failure, secretPlaceholder } from './shared/secrets';
+import { known, reportSetting } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

@@ -1,13 +1,13 @@
 import { isEnvironReference } from '../parse/django-environ';
 import type { EnvFile } from '../parse/env';
 import type { Range } from '../parse/source-text';
-import { isSecretVariable, mintedSecrets, regenerateSecretFix, urlPassword } from './credentials';
+import { isSecretVariable, mintedSecrets, regenerateSecretFix, urlPassword } from './shared/credentials';
 import { settingsAnalysis } from '../settings/project-settings';
 import type { Location } from '../settings/value';
 import { Rule } from './rule';
-import { SECRET_KEY_VARIABLES, secretPlaceholder } from './secrets';
-import { describeSecretKey, secretKeyFix, secretKeyLookup } from './secret-key-setting';
-import { reportSetting } from './settings-findings';
+import { SECRET_KEY_VARIABLES, secretPlaceholder } from './shared/secrets';
+import { describeSecretKey, secretKeyFix, secretKeyLookup } from './shared/secret-key-setting';
+import { reportSetting } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

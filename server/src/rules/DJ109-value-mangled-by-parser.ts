@@ -1,5 +1,5 @@
 import type { EnvEntry } from '../parse/env';
-import { reportComposeDollars } from './compose-dollar';
+import { reportComposeDollars } from './shared/compose-dollar';
 import { Fix, Rule } from './rule';
 import type { ProjectFile } from '../project/model';
 

@@ -1,13 +1,14 @@
-import { type Binding, rebasedFrom } from '../settings/evaluate';
+import { type Binding } from '../settings/namespace';
+import { rebasedFrom } from '../settings/incremental';
 import type { SettingsView } from '../settings/project-settings';
 import type { Location, Value } from '../settings/value';
 import { describeOtherParts, sourceSpan, writtenInSource } from '../settings/provenance';
 import type { ProjectModel } from '../project/model';
-import { isSecretVariable } from './credentials';
-import { appendToProductionEnv } from './production-env-file';
+import { isSecretVariable } from './shared/credentials';
+import { appendToProductionEnv } from './shared/production-env-file';
 import { Fix, Rule } from './rule';
-import { isNotASecretValue } from './secret-names';
-import { SECRET_KEY_VARIABLES, maskSecret } from './secrets';
+import { isNotASecretValue } from './shared/secret-names';
+import { SECRET_KEY_VARIABLES, maskSecret } from './shared/secrets';
 
 /** A URL carrying a password: `scheme://user:password@host`. */
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;

@@ -1,8 +1,8 @@
 import { isEnvironReference } from '../parse/django-environ';
-import { credentialUser, isCredentialVariable, mintedSecrets, regenerateSecretFix, urlPassword } from './credentials';
+import { credentialUser, isCredentialVariable, mintedSecrets, regenerateSecretFix, urlPassword } from './shared/credentials';
 import { Rule } from './rule';
-import { secretPlaceholder } from './secrets';
-import { checkComposeEnvironment } from './compose-environment-side';
+import { secretPlaceholder } from './shared/secrets';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
 
 export const rule: Rule = {
   meta: {

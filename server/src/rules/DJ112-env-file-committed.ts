@@ -2,11 +2,11 @@ import { join } from 'path';
 import { SourceText } from '../parse/source-text';
 import type { ProjectModel } from '../project/model';
 import type { EnvFile } from '../parse/env';
-import { isSecretVariable, urlPassword } from './credentials';
-import { startOfFile } from './env-settings';
+import { isSecretVariable, urlPassword } from './shared/credentials';
+import { startOfFile } from './shared/env-settings';
 import { Fix, Rule } from './rule';
-import { secretPlaceholder } from './secrets';
-import { findTokens } from './token-patterns';
+import { secretPlaceholder } from './shared/secrets';
+import { findTokens } from './shared/token-patterns';
 
 export const rule: Rule = {
   meta: {

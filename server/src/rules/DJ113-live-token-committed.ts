@@ -1,7 +1,7 @@
 import { SourceText } from '../parse/source-text';
 import { Rule } from './rule';
-import { maskSecret } from './secrets';
-import { findTokens } from './token-patterns';
+import { maskSecret } from './shared/secrets';
+import { findTokens } from './shared/token-patterns';
 
 export const rule: Rule = {
   meta: {

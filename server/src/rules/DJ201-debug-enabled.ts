@@ -1,4 +1,4 @@
-import { describeSetting, fixes, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setValueFix } from './settings-findings';
+import { describeSetting, fixes, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setValueFix } from './shared/settings-findings';
 import { truthy } from '../settings/value';
 import { Rule } from './rule';
 

@@ -1,8 +1,8 @@
 import { environBool } from '../parse/django-environ';
-import { replaceValueFix, readSettingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './shared/env-settings';
 import { Rule } from './rule';
-import { checkComposeEnvironment } from './compose-environment-side';
-import { envValueCause } from './settings-findings';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
+import { envValueCause } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

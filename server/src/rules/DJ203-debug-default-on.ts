@@ -1,9 +1,9 @@
 import { defaultIsTheValue } from '../settings/readers/library';
 import { pythonRepr, truthy } from '../settings/value';
-import { envDefaultCause, known, replaceDefaultFix, reportSetting, fixes } from './settings-findings';
+import { envDefaultCause, known, replaceDefaultFix, reportSetting, fixes } from './shared/settings-findings';
 import { Rule } from './rule';
 import type { Location } from '../settings/value';
-import { reportComposeDebugDefaults } from './compose-debug-default';
+import { reportComposeDebugDefaults } from './shared/compose-debug-default';
 
 function contains(outer: Location, inner: Location): boolean {
   const before = (a: Location['range']['start'], b: Location['range']['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);

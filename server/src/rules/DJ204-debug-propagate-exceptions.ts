@@ -1,6 +1,6 @@
 import { truthy } from '../settings/value';
 import { Rule } from './rule';
-import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
+import { describeSetting, fixes, known, reportSetting, setValueFix } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile } from '../project/model';
 import { Fix, Rule } from './rule';
-import { checkComposeEnvironment } from './compose-environment-side';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
 
 const VARIABLE = 'DJANGO_ALLOW_ASYNC_UNSAFE';
 

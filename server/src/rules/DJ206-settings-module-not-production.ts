@@ -4,9 +4,9 @@ import type { Location } from '../settings/value';
 import type { EnvFile } from '../parse/env';
 import { settingsModuleDefaults } from '../project/django-entry-points';
 import { productionLinks } from '../project/production';
-import { appendLinesFix, replaceValueFix, startOfFile } from './env-settings';
+import { appendLinesFix, replaceValueFix, startOfFile } from './shared/env-settings';
 import { Fix, Report, Rule } from './rule';
-import { checkComposeEnvironment } from './compose-environment-side';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
 
 const DEVELOPMENT_SEGMENTS = new Set(['local', 'dev', 'development', 'test', 'tests', 'ci']);
 /** Names a production settings module goes by, in order of preference for the fix. */

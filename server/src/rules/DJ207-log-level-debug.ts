@@ -1,11 +1,11 @@
 import type { EnvEntry } from '../parse/env';
-import { feedsProduction, replaceValueFix } from './env-settings';
-import { productionReads } from './production-reads';
-import type { Binding } from '../settings/evaluate';
+import { feedsProduction, replaceValueFix } from './shared/env-settings';
+import { productionReads } from './shared/production-reads';
+import type { Binding } from '../settings/namespace';
 import type { SettingsView } from '../settings/project-settings';
 import { Value, dictGet } from '../settings/value';
 import { Rule, RuleContext } from './rule';
-import { fixes, reportSetting, setValueFix } from './settings-findings';
+import { fixes, reportSetting, setValueFix } from './shared/settings-findings';
 
 const LOG_LEVEL_VARIABLES = ['DJANGO_LOG_LEVEL', 'LOG_LEVEL', 'DJANGO_LOGLEVEL', 'LOGLEVEL'];
 

@@ -1,11 +1,11 @@
 import { environList } from '../parse/django-environ';
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile } from '../project/model';
-import { readSettingEntries } from './env-settings';
+import { readSettingEntries } from './shared/env-settings';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
-import { describeSetting, envValueCause, fixes, known, reportSetting, setValueFix } from './settings-findings';
-import { checkComposeEnvironment } from './compose-environment-side';
+import { describeSetting, envValueCause, fixes, known, reportSetting, setValueFix } from './shared/settings-findings';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
 
 const PLACEHOLDER_HOST = 'example.com';
 

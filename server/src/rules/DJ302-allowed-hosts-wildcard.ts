@@ -1,8 +1,8 @@
-import { envListItems } from './env-list-items';
-import { readSettingEntries } from './env-settings';
+import { envListItems } from './shared/env-list-items';
+import { readSettingEntries } from './shared/env-settings';
 import { Rule } from './rule';
-import { known, reportSetting } from './settings-findings';
-import { checkComposeEnvironment } from './compose-environment-side';
+import { known, reportSetting } from './shared/settings-findings';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
 
 export const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
-import { envListItems } from './env-list-items';
-import { readSettingEntries, settingVariables } from './env-settings';
+import { envListItems } from './shared/env-list-items';
+import { readSettingEntries, settingVariables } from './shared/env-settings';
 import { Fix, Rule } from './rule';
-import { known, reportSetting } from './settings-findings';
+import { known, reportSetting } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

@@ -1,12 +1,12 @@
 import { environInt, isEnvironReference } from '../parse/django-environ';
 import type { EnvEntry, EnvFile } from '../parse/env';
 import type { ProjectFile } from '../project/model';
-import { appendLinesFix, isDjangoEnvFile, readSettingEntries, replaceValueFix, settingEntries, startOfFile } from './env-settings';
-import { productionReads } from './production-reads';
-import { HSTS_ONE_YEAR } from './hsts';
+import { appendLinesFix, isDjangoEnvFile, readSettingEntries, replaceValueFix, settingEntries, startOfFile } from './shared/env-settings';
+import { productionReads } from './shared/production-reads';
+import { HSTS_ONE_YEAR } from './shared/hsts';
 import { Fix, Rule } from './rule';
 import { truthy } from '../settings/value';
-import { describeSetting, fixes, known, reportSetting, securityMiddleware, setValueFix } from './settings-findings';
+import { describeSetting, fixes, known, reportSetting, securityMiddleware, setValueFix } from './shared/settings-findings';
 import { productionSettings } from '../settings/project-settings';
 
 const HARD_TO_UNDO = 'hard to undo: browsers remember HSTS for as long as it says';

@@ -1,7 +1,7 @@
-import { reportSettingNotTrue } from './boolean-setting';
-import { envEnablesHsts } from './hsts';
+import { reportSettingNotTrue } from './shared/boolean-setting';
+import { envEnablesHsts } from './shared/hsts';
 import { Rule } from './rule';
-import { reportSecuritySettingNotTrue } from './true-setting-check';
+import { reportSecuritySettingNotTrue } from './shared/true-setting-check';
 
 export const rule: Rule = {
   meta: {

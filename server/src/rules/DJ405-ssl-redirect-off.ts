@@ -1,7 +1,7 @@
-import { reportSettingNotTrue } from './boolean-setting';
-import { withProxyRedirect } from './proxy-https-redirect';
+import { reportSettingNotTrue } from './shared/boolean-setting';
+import { withProxyRedirect } from './shared/proxy-https-redirect';
 import { Rule } from './rule';
-import { reportSecuritySettingNotTrue } from './true-setting-check';
+import { reportSecuritySettingNotTrue } from './shared/true-setting-check';
 
 export const rule: Rule = {
   meta: {

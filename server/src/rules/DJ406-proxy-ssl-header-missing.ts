@@ -1,5 +1,5 @@
 import { Rule } from './rule';
-import { appendToModuleFix, describeSetting, fixes, isTrue, known, replaceExpressionFix, reportSetting, securityMiddleware } from './settings-findings';
+import { appendToModuleFix, describeSetting, fixes, isTrue, known, replaceExpressionFix, reportSetting, securityMiddleware } from './shared/settings-findings';
 
 const HEADER = '("HTTP_X_FORWARDED_PROTO", "https")';
 

@@ -1,6 +1,6 @@
-import { reportSettingNotTrue } from './boolean-setting';
+import { reportSettingNotTrue } from './shared/boolean-setting';
 import { Rule } from './rule';
-import { reportSecuritySettingNotTrue } from './true-setting-check';
+import { reportSecuritySettingNotTrue } from './shared/true-setting-check';
 
 export const rule: Rule = {
   meta: {

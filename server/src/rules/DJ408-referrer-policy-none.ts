@@ -1,4 +1,4 @@
-import { describeSetting, fixes, known, reportSetting, securityMiddleware, setValueFix } from './settings-findings';
+import { describeSetting, fixes, known, reportSetting, securityMiddleware, setValueFix } from './shared/settings-findings';
 import { Rule } from './rule';
 
 export const rule: Rule = {

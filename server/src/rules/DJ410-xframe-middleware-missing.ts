@@ -1,5 +1,5 @@
-import { reportMissingMiddleware } from './middleware-setting';
-import { XFRAME_MIDDLEWARE } from './settings-findings';
+import { reportMissingMiddleware } from './shared/middleware-setting';
+import { XFRAME_MIDDLEWARE } from './shared/settings-findings';
 import { Rule } from './rule';
 
 export const rule: Rule = {

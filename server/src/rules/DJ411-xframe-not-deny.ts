@@ -1,7 +1,7 @@
 import { isEnvironReference } from '../parse/django-environ';
-import { replaceValueFix, readSettingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './shared/env-settings';
 import { Rule } from './rule';
-import { XFRAME_MIDDLEWARE, describeSetting, fixes, hasMiddleware, known, reportSetting, setValueFix } from './settings-findings';
+import { XFRAME_MIDDLEWARE, describeSetting, fixes, hasMiddleware, known, reportSetting, setValueFix } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

@@ -1,6 +1,6 @@
-import { readSettingEntries } from './env-settings';
+import { readSettingEntries } from './shared/env-settings';
 import { Rule } from './rule';
-import { reportSetting } from './settings-findings';
+import { reportSetting } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

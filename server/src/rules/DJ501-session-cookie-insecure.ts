@@ -1,6 +1,6 @@
-import { reportSettingNotTrue } from './boolean-setting';
+import { reportSettingNotTrue } from './shared/boolean-setting';
 import { Rule } from './rule';
-import { reportSessionCookieFlag } from './session-cookie-check';
+import { reportSessionCookieFlag } from './shared/session-cookie-check';
 
 export const rule: Rule = {
   meta: {

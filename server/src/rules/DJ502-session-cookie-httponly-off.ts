@@ -1,4 +1,4 @@
-import { reportSessionCookieFlag } from './session-cookie-check';
+import { reportSessionCookieFlag } from './shared/session-cookie-check';
 import { Rule } from './rule';
 
 export const rule: Rule = {

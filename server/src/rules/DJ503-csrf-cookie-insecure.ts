@@ -1,7 +1,7 @@
-import { reportSettingNotTrue } from './boolean-setting';
+import { reportSettingNotTrue } from './shared/boolean-setting';
 import { Rule } from './rule';
 import { truthy } from '../settings/value';
-import { CSRF_MIDDLEWARE, describeSetting, fixes, flagVerdict, hasMiddleware, known, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setTrueFix } from './settings-findings';
+import { CSRF_MIDDLEWARE, describeSetting, fixes, flagVerdict, hasMiddleware, known, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setTrueFix } from './shared/settings-findings';
 
 export const rule: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 import { Rule } from './rule';
-import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
+import { describeSetting, fixes, known, reportSetting, setValueFix } from './shared/settings-findings';
 
 const SETTINGS = ['SESSION_COOKIE_SAMESITE', 'CSRF_COOKIE_SAMESITE'];
 

@@ -3,12 +3,12 @@ import type { ProjectModel } from '../project/model';
 import type { SettingsView } from '../settings/project-settings';
 import { dictGet } from '../settings/value';
 import type { EnvRead } from '../settings/value';
-import { DatabaseAlias, configString, databaseAliases, judgedByUrlCheck } from './database-setting';
-import { replaceValueFix } from './env-settings';
+import { DatabaseAlias, configString, databaseAliases, judgedByUrlCheck } from './shared/database-setting';
+import { replaceValueFix } from './shared/env-settings';
 import { Fix, Rule } from './rule';
-import { reportSetting, settingsText } from './settings-findings';
-import { databaseUrlEntries } from './service-urls';
-import { checkComposeEnvironment } from './compose-environment-side';
+import { reportSetting, settingsText } from './shared/settings-findings';
+import { databaseUrlEntries } from './shared/service-urls';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
 
 const ENGINE_VARIABLES = ['DB_ENGINE', 'DATABASE_ENGINE', 'DJANGO_DB_ENGINE'];
 

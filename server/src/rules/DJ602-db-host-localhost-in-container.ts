@@ -3,10 +3,10 @@ import type { EnvEntry } from '../parse/env';
 import { Rule } from './rule';
 import type { ComposeEnvironmentEntry, ComposeFile } from '../parse/compose';
 import type { Range } from '../parse/source-text';
-import { checkComposeEnvironment } from './compose-environment-side';
-import { DATA_SERVICE, fileServices } from './compose-services';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
+import { DATA_SERVICE, fileServices } from './shared/compose-services';
 import type { Fix, RuleContext } from './rule';
-import { databaseUrlEntries, isLoopbackHost, redisUrlEntries, urlHost } from './service-urls';
+import { databaseUrlEntries, isLoopbackHost, redisUrlEntries, urlHost } from './shared/service-urls';
 
 const HOST_VARIABLES: Record<string, string> = {
   POSTGRES_HOST: 'the database',

@@ -1,6 +1,6 @@
-import { replaceValueFix, readSettingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './shared/env-settings';
 import { Rule } from './rule';
-import { describeSetting, fixes, known, reportSetting, setValueFix } from './settings-findings';
+import { describeSetting, fixes, known, reportSetting, setValueFix } from './shared/settings-findings';
 
 const DEVELOPMENT_BACKENDS: Record<string, string> = {
   'django.core.mail.backends.console.EmailBackend': 'prints every email to standard output',

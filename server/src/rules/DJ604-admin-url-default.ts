@@ -1,8 +1,8 @@
 import { randomInt } from 'crypto';
-import { replaceValueFix, readSettingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './shared/env-settings';
 import { Rule } from './rule';
-import { secretPlaceholder } from './secrets';
-import { describeSetting, fixes, known, listHas, reportSetting, setValueFix } from './settings-findings';
+import { secretPlaceholder } from './shared/secrets';
+import { describeSetting, fixes, known, listHas, reportSetting, setValueFix } from './shared/settings-findings';
 
 const ADMIN_PATH_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

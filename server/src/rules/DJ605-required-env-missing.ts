@@ -1,4 +1,4 @@
-import { missingRequiredReads, missingVariableReport } from './required-env';
+import { missingRequiredReads, missingVariableReport } from './shared/required-env';
 import { Rule } from './rule';
 
 export const rule: Rule = {

@@ -3,10 +3,10 @@ import { rangeContains } from '../parse/source-text';
 import type { ProjectModel } from '../project/model';
 import { productionLinks } from '../project/production';
 import { dictGet } from '../settings/value';
-import { DatabaseAlias, DatabaseConfig, configString, databaseAliases, judgedByUrlCheck } from './database-setting';
+import { DatabaseAlias, DatabaseConfig, configString, databaseAliases, judgedByUrlCheck } from './shared/database-setting';
 import { Fix, Rule } from './rule';
-import { reportSetting, settingsText } from './settings-findings';
-import { databaseUrlEntries, isRemoteHost, queryEnd, queryParameter, urlHost } from './service-urls';
+import { reportSetting, settingsText } from './shared/settings-findings';
+import { databaseUrlEntries, isRemoteHost, queryEnd, queryParameter, urlHost } from './shared/service-urls';
 
 /** libpq's sslmode values that refuse an unencrypted connection. */
 const REQUIRED_MODES = ['require', 'verify-ca', 'verify-full'];

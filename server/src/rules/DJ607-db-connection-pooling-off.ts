@@ -1,9 +1,9 @@
 import { environInt, parseServiceUrl } from '../parse/django-environ';
 import { Value, dictGet, truthy } from '../settings/value';
-import { replaceValueFix, readSettingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './shared/env-settings';
 import { Rule } from './rule';
-import { databaseUrlEntries, queryParameter } from './service-urls';
-import { appendToModuleFix, fixes, known, reportSetting, setValueFix } from './settings-findings';
+import { databaseUrlEntries, queryParameter } from './shared/service-urls';
+import { appendToModuleFix, fixes, known, reportSetting, setValueFix } from './shared/settings-findings';
 
 const PERSISTENT_SECONDS = '60';
 const CONSEQUENCE = 'Django opens and closes a database connection for every request, paying the connection (and TLS) setup each time.';

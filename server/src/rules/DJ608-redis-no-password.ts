@@ -1,10 +1,10 @@
 import { parseServiceUrl } from '../parse/django-environ';
 import type { ComposeFile } from '../parse/compose';
 import { serviceEnvironment } from '../project/compose-application';
-import { checkComposeEnvironment } from './compose-environment-side';
-import { fileServices, serviceIdentity } from './compose-services';
+import { checkComposeEnvironment } from './shared/compose-environment-side';
+import { fileServices, serviceIdentity } from './shared/compose-services';
 import { Rule, RuleContext } from './rule';
-import { REDIS_SCHEMES, queryParameter, redisUrlEntries, urlHost } from './service-urls';
+import { REDIS_SCHEMES, queryParameter, redisUrlEntries, urlHost } from './shared/service-urls';
 
 export const rule: Rule = {
   meta: {

@@ -3,9 +3,9 @@ import { productionLinks } from '../project/production';
 import type { SettingsView } from '../settings/project-settings';
 import { productionSettings } from '../settings/project-settings';
 import type { EnvRead } from '../settings/value';
-import { isDjangoEnvFile, settingEntries, startOfFile } from './env-settings';
+import { isDjangoEnvFile, settingEntries, startOfFile } from './shared/env-settings';
 import { Rule } from './rule';
-import { listHas } from './settings-findings';
+import { listHas } from './shared/settings-findings';
 
 /**
  * Error trackers as Django projects configure them, as data: the call that starts one (its module

@@ -1,5 +1,5 @@
 import { Rule } from './rule';
-import { appendToModuleFix, describeSetting, fixes, known, listHas, replaceExpressionFix, reportSetting } from './settings-findings';
+import { appendToModuleFix, describeSetting, fixes, known, listHas, replaceExpressionFix, reportSetting } from './shared/settings-findings';
 
 const STATICFILES_APP = 'django.contrib.staticfiles';
 

@@ -1,7 +1,7 @@
 import type { SettingsView } from '../settings/project-settings';
 import { Value, dictGet } from '../settings/value';
 import { RelatedLocation, Rule } from './rule';
-import { known, reportSetting } from './settings-findings';
+import { known, reportSetting } from './shared/settings-findings';
 
 const FILE_BASED_CACHE = 'django.core.cache.backends.filebased.FileBasedCache';
 

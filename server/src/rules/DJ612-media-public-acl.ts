@@ -1,9 +1,9 @@
 import { environBool } from '../parse/django-environ';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import { Value, dictGet, truthy } from '../settings/value';
-import { replaceValueFix, readSettingEntries } from './env-settings';
+import { replaceValueFix, readSettingEntries } from './shared/env-settings';
 import { Rule, RuleContext } from './rule';
-import { fixes, known, replaceExpressionFix, reportSetting, setValueFix } from './settings-findings';
+import { fixes, known, replaceExpressionFix, reportSetting, setValueFix } from './shared/settings-findings';
 
 /** django-storages' default-ACL settings: S3 canned ACLs, Google Cloud predefined ACLs. */
 const ACL_SETTINGS = ['AWS_DEFAULT_ACL', 'GS_DEFAULT_ACL'];

@@ -1,5 +1,5 @@
-import { bindLoopbackFix, exposure, isLoopbackBinding } from './compose-ports';
-import { fileServices, isDataService } from './compose-services';
+import { bindLoopbackFix, exposure, isLoopbackBinding } from './shared/compose-ports';
+import { fileServices, isDataService } from './shared/compose-services';
 import { Rule } from './rule';
 
 export const rule: Rule = {

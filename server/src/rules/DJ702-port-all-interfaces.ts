@@ -1,5 +1,5 @@
-import { bindLoopbackFix, exposure, isLoopbackBinding } from './compose-ports';
-import { fileServices, isDataService, isProxyService } from './compose-services';
+import { bindLoopbackFix, exposure, isLoopbackBinding } from './shared/compose-ports';
+import { fileServices, isDataService, isProxyService } from './shared/compose-services';
 import type { ComposePort } from '../parse/compose';
 import { Rule } from './rule';
 

@@ -1,6 +1,6 @@
 import type { ComposeCommand } from '../parse/compose';
 import { productionLinks } from '../project/production';
-import { fileServices } from './compose-services';
+import { fileServices } from './shared/compose-services';
 import { Fix, Rule } from './rule';
 
 const DEV_SERVER = /\b(?:manage\.py\s+(runserver_plus|runserver)|django-admin\s+(runserver))\b/;

@@ -2,11 +2,11 @@ import type { ComposeEnvironmentEntry } from '../parse/compose';
 import type { EnvFile } from '../parse/env';
 import { applicationsOf } from '../project/compose-application';
 import type { ProjectFile, ProjectModel } from '../project/model';
-import { SeenEntries } from './compose-services';
-import { isSecretVariable } from './credentials';
+import { SeenEntries } from './shared/compose-services';
+import { isSecretVariable } from './shared/credentials';
 import { Fix, Rule } from './rule';
-import { isNotASecretValue } from './secret-names';
-import { maskSecret } from './secrets';
+import { isNotASecretValue } from './shared/secret-names';
+import { maskSecret } from './shared/secrets';
 
 /** `scheme://user:password@host`: a credentialed URL. */
 const CREDENTIALED_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/?#:@]*:[^/?#@]+@/i;

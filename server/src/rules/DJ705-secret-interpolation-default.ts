@@ -1,7 +1,7 @@
 import type { ComposeString } from '../parse/compose';
 import type { VariablePart } from '../parse/compose-interpolation';
-import { SeenEntries, interpolatedVariables } from './compose-services';
-import { isCredentialVariable, isSecretVariable } from './credentials';
+import { SeenEntries, interpolatedVariables } from './shared/compose-services';
+import { isCredentialVariable, isSecretVariable } from './shared/credentials';
 import { Fix, Rule } from './rule';
 
 export const rule: Rule = {

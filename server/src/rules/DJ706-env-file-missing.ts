@@ -3,7 +3,7 @@ import type { ComposeEnvFileReference, ComposeFile } from '../parse/compose';
 import { composeLookup, resolveComposePath } from '../project/compose-application';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import { productionLinks } from '../project/production';
-import { SeenEntries } from './compose-services';
+import { SeenEntries } from './shared/compose-services';
 import { Fix, Rule, rootCause } from './rule';
 
 export const rule: Rule = {

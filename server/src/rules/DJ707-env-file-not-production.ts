@@ -2,7 +2,7 @@ import * as path from 'path';
 import { contextFromPath } from '../project/classify';
 import { composeLookup, resolveComposePath } from '../project/compose-application';
 import type { ProjectFile, ProjectModel } from '../project/model';
-import { SeenEntries } from './compose-services';
+import { SeenEntries } from './shared/compose-services';
 import { Fix, Rule } from './rule';
 
 /** Development words and what production calls the same place (cookiecutter: .envs/.local -> .envs/.production). */

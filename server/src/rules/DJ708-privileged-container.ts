@@ -1,4 +1,4 @@
-import { deleteOwnLinesFix, optionRange } from './compose-services';
+import { deleteOwnLinesFix, optionRange } from './shared/compose-services';
 import { Rule } from './rule';
 
 export const rule: Rule = {

@@ -1,4 +1,4 @@
-import { fileServices, isProxyService } from './compose-services';
+import { fileServices, isProxyService } from './shared/compose-services';
 import { Rule } from './rule';
 
 const DOCKER_SOCKET = /(^|\/)docker\.sock$/;

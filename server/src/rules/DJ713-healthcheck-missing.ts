@@ -1,6 +1,6 @@
 import { ContainerStart, containerStart } from '../project/entrypoint-exports';
 import { djangoEvidence, isWebService } from '../project/production';
-import { fileServices, insertServiceKeysFix, isDataService, serviceIdentity } from './compose-services';
+import { fileServices, insertServiceKeysFix, isDataService, serviceIdentity } from './shared/compose-services';
 import { Rule } from './rule';
 
 /** Health checks the official images support out of the box. */

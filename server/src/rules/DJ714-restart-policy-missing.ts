@@ -1,4 +1,4 @@
-import { fileServices, insertServiceKeysFix } from './compose-services';
+import { fileServices, insertServiceKeysFix } from './shared/compose-services';
 import { Rule } from './rule';
 
 export const rule: Rule = {

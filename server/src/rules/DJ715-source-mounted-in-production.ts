@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { deleteOwnLinesFix, fileServices } from './compose-services';
+import { deleteOwnLinesFix, fileServices } from './shared/compose-services';
 import { Rule } from './rule';
 
 export const rule: Rule = {

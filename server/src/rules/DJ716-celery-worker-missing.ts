@@ -4,7 +4,7 @@ import { productionLinks } from '../project/production';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import { truthy } from '../settings/value';
 import { Rule } from './rule';
-import { known, reportSetting } from './settings-findings';
+import { known, reportSetting } from './shared/settings-findings';
 
 /** Variables that configure Celery in a Django service. */
 const CELERY_VARIABLES = /^(DJANGO_)?CELERY_BROKER_URL$/;

@@ -1,8 +1,8 @@
 import { productionLinks } from '../project/production';
 import type { SettingsView } from '../settings/project-settings';
 import type { Location } from '../settings/value';
-import { envConsumerOf } from './env-consumers';
-import { Readers, productionReaders } from './production-reads';
+import { envConsumerOf } from './shared/env-consumers';
+import { Readers, productionReaders } from './shared/production-reads';
 import { Rule } from './rule';
 
 export const rule: Rule = {

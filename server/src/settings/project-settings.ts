@@ -11,7 +11,8 @@ import { settingsModuleDefaults } from '../project/django-entry-points';
 import { defaultSetting } from './django-defaults';
 import { kindFromPath } from '../project/classify';
 import { relativePosix } from '../project/model';
-import { Binding, EvaluationHost, MissingFile, ModuleNamespace, ModuleSource, OptionalModule, RepositoryFile, evaluateModule } from './evaluate';
+import { Binding, EvaluationHost, MissingFile, ModuleNamespace, ModuleSource, OptionalModule, RepositoryFile } from './namespace';
+import { evaluateModule } from './evaluate';
 import { decoupleEnvValues } from './readers/decouple';
 import { Location, Value } from './value';
 

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { lintProject } from '../../../server/src/engine/runner';
 import { loadProject } from '../../../server/src/project/load';
 import { rule } from '../../../server/src/rules/DJ112-env-file-committed';
-import { generateSecretKey } from '../../../server/src/rules/secrets';
+import { generateSecretKey } from '../../../server/src/rules/shared/secrets';
 import { ruleTester } from '../rule-tester';
 import { writeTempProject } from '../../temp-project';
 

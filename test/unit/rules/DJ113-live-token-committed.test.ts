@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rule } from '../../../server/src/rules/DJ113-live-token-committed';
-import { findTokens } from '../../../server/src/rules/token-patterns';
+import { findTokens } from '../../../server/src/rules/shared/token-patterns';
 import { ruleTester } from '../rule-tester';
 
 // Real formats, fake values, assembled at run time so this file holds no token a scanner would flag.

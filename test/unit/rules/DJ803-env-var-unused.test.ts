@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rule } from '../../../server/src/rules/DJ803-env-var-unused';
-import { envConsumerOf } from '../../../server/src/rules/env-consumers';
+import { envConsumerOf } from '../../../server/src/rules/shared/env-consumers';
 import { ruleTester } from '../rule-tester';
 
 const SETTINGS = 'config/settings/production.py';

@@ -4,7 +4,7 @@ import { it } from 'node:test';
 import { lintFile } from '../../../server/src/engine/runner';
 import { createProjectModel } from '../../../server/src/project/model';
 import { rules } from '../../../server/src/rules';
-import { generateSecretKey } from '../../../server/src/rules/secrets';
+import { generateSecretKey } from '../../../server/src/rules/shared/secrets';
 
 it('10,000 generated keys are unique, 64 letters and digits, and pass every secret rule', () => {
   const keys = Array.from({ length: 10_000 }, () => generateSecretKey());

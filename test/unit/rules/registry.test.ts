@@ -20,6 +20,12 @@ describe('rule registry', () => {
     assert.deepEqual(files.map((file) => file.replace(/\.ts$/, '.md')).sort(), rules.map((r) => docsFileName(r.meta)).sort());
   });
 
+  it('keeps server/src/rules a catalog: rule files, the registry and the rule type; what rules share is in shared/', () => {
+    const entries = fs.readdirSync(path.join(REPO, 'server/src/rules'), { withFileTypes: true });
+    const others = entries.filter((entry) => !(entry.isFile() && /^DJ\d{3}-.*\.ts$/.test(entry.name))).map((entry) => entry.name);
+    assert.deepEqual(others.sort(), ['index.ts', 'rule-table.ts', 'rule.ts', 'shared']);
+  });
+
   for (const rule of rules) {
     describe(`${rule.meta.code} ${rule.meta.name}`, () => {
       it('has well-formed metadata', () => {

@@ -1,7 +1,7 @@
 /** Which names hold a secret: detect-secrets' keywords as head nouns, Django's look-alike settings not. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DETECT_SECRETS_KEYWORDS, isCredentialName, isNotASecretValue, isSecretName, isUrlName, nameWords } from '../../../server/src/rules/secret-names';
+import { DETECT_SECRETS_KEYWORDS, isCredentialName, isNotASecretValue, isSecretName, isUrlName, nameWords } from '../../../server/src/rules/shared/secret-names';
 
 const SECRETS = [
   'SECRET_KEY', 'DJANGO_SECRET_KEY', 'JWT_SECRET_KEY', 'AWS_SECRET_ACCESS_KEY', 'DJANGO_AWS_SECRET_ACCESS_KEY',

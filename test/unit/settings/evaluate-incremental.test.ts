@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePython } from '../../../server/src/parse/python';
 import type { EnvironmentValue } from '../../../server/src/project/production';
-import { EvaluationHost, ModuleNamespace, ModuleSource, evaluateModule, rebasedFrom } from '../../../server/src/settings/evaluate';
+import { EvaluationHost, ModuleNamespace, ModuleSource } from '../../../server/src/settings/namespace';
+import { evaluateModule } from '../../../server/src/settings/evaluate';
+import { rebasedFrom } from '../../../server/src/settings/incremental';
 import type { Location, Value } from '../../../server/src/settings/value';
 import { seededRandom } from '../seeded-random';
 

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePython } from '../../../server/src/parse/python';
-import { ModuleSource, evaluateModule } from '../../../server/src/settings/evaluate';
+import { ModuleSource } from '../../../server/src/settings/namespace';
+import { evaluateModule } from '../../../server/src/settings/evaluate';
 import type { EnvironmentValue } from '../../../server/src/project/production';
 import { pythonRepr } from '../../../server/src/settings/value';
 import type { Value } from '../../../server/src/settings/value';

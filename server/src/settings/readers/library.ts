@@ -6,7 +6,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { EnvironmentValue } from '../../project/production';
-import type { RepositoryFile } from '../evaluate';
+import type { RepositoryFile } from '../namespace';
 import { DictEntry, EnvRead, Value, dictGet, pythonRepr, truthy, unknown } from '../value';
 import { DecoupleCast, applyDecoupleCast } from './decouple';
 import { parseDatabaseUrl } from './dj-database-url';

@@ -1,13 +1,13 @@
-import type { ComposeFile } from '../parse/compose';
-import { serviceEnvironment, unreadEnvFiles } from '../project/compose-application';
-import { containerEnvironment } from '../project/entrypoint-exports';
-import { djangoEvidence, productionLinks } from '../project/production';
-import { productionSettings } from '../settings/project-settings';
+import type { ComposeFile } from '../../parse/compose';
+import { serviceEnvironment, unreadEnvFiles } from '../../project/compose-application';
+import { containerEnvironment } from '../../project/entrypoint-exports';
+import { djangoEvidence, productionLinks } from '../../project/production';
+import { productionSettings } from '../../settings/project-settings';
 import { appendLinesFix } from './env-settings';
 import { composeEnvViews, fileServices } from './compose-services';
-import type { Fix, RuleContext } from './rule';
+import type { Fix, RuleContext } from '../rule';
 import { SECRET_KEY_VARIABLES, generateSecretKey } from './secrets';
-import { ownsAbsentKey } from './DJ105-secret-key-missing';
+import { ownsAbsentKey } from '../DJ105-secret-key-missing';
 
 /**
  * DJ105's compose side: a Django service whose container environment (env files and
@@ -51,7 +51,7 @@ export function reportComposeSecretKeyMissing(compose: ComposeFile, { file, proj
 }
 
 /** Adds a generated key to the service's first env file that configures Django. */
-function appendToEnvFileFix(project: RuleContext['project'], files: (import('../project/model').ProjectFile | null)[]): Fix[] {
+function appendToEnvFileFix(project: RuleContext['project'], files: (import('../../project/model').ProjectFile | null)[]): Fix[] {
   const target = files.find((candidate) => candidate && candidate.text !== null && candidate.kind === 'env' && project.env(candidate).keys.some((key) => key.startsWith('DJANGO_')));
   if (!target) return [];
   return [appendLinesFix(target, project.env(target), [`DJANGO_SECRET_KEY=${generateSecretKey()}`], `Add a generated DJANGO_SECRET_KEY to ${target.relativePath}`, false)];

@@ -1,5 +1,5 @@
-import type { EnvEntry, EnvFile } from '../parse/env';
-import type { Range } from '../parse/source-text';
+import type { EnvEntry, EnvFile } from '../../parse/env';
+import type { Range } from '../../parse/source-text';
 
 /**
  * Database and cache URLs in env files, read closely enough to point at their parts:

@@ -1,10 +1,10 @@
-import type { ComposeFile, ComposeString } from '../parse/compose';
-import { VariablePart, interpolateTemplate } from '../parse/compose-interpolation';
-import { environBool } from '../parse/django-environ';
-import { composeLookup } from '../project/compose-application';
+import type { ComposeFile, ComposeString } from '../../parse/compose';
+import { VariablePart, interpolateTemplate } from '../../parse/compose-interpolation';
+import { environBool } from '../../parse/django-environ';
+import { composeLookup } from '../../project/compose-application';
 import { SeenEntries, interpolatedVariables } from './compose-services';
 import { settingVariables } from './env-settings';
-import type { RuleContext } from './rule';
+import type { RuleContext } from '../rule';
 
 /**
  * DJ203's compose side: `DJANGO_DEBUG: ${DJANGO_DEBUG:-True}` runs with DEBUG on wherever the

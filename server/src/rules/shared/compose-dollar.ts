@@ -1,7 +1,7 @@
-import type { ComposeFile, ComposeString } from '../parse/compose';
-import { escapeForCompose } from '../parse/compose-interpolation';
+import type { ComposeFile, ComposeString } from '../../parse/compose';
+import { escapeForCompose } from '../../parse/compose-interpolation';
 import { SeenEntries } from './compose-services';
-import type { Fix, RuleContext } from './rule';
+import type { Fix, RuleContext } from '../rule';
 
 /**
  * DJ109's compose side: a `$` in an `environment:` value that compose takes for interpolation

@@ -4,11 +4,11 @@
  * redirects by default when it serves HTTPS), nginx-proxy (HTTPS_METHOD=redirect is its
  * default). An nginx service's redirect lives in a config file Preflight does not read: unknown.
  */
-import { serviceEnvironment } from '../project/compose-application';
-import type { ProjectModel } from '../project/model';
-import { productionLinks } from '../project/production';
-import type { Range } from '../parse/source-text';
-import type { Report, RuleContext } from './rule';
+import { serviceEnvironment } from '../../project/compose-application';
+import type { ProjectModel } from '../../project/model';
+import { productionLinks } from '../../project/production';
+import type { Range } from '../../parse/source-text';
+import type { Report, RuleContext } from '../rule';
 
 export interface ProxyRedirect {
   service: string;

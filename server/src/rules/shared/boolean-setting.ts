@@ -1,7 +1,7 @@
-import { environBool, environInt, isEnvironReference } from '../parse/django-environ';
-import type { EnvEntry, EnvFile } from '../parse/env';
+import { environBool, environInt, isEnvironReference } from '../../parse/django-environ';
+import type { EnvEntry, EnvFile } from '../../parse/env';
 import { readSettingEntries, replaceValueFix } from './env-settings';
-import type { RuleContext } from './rule';
+import type { RuleContext } from '../rule';
 
 /** A boolean Django setting that production wants True, and what it costs when it is not. */
 export interface TrueSetting {

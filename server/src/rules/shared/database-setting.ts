@@ -2,8 +2,8 @@
  * DATABASES as the settings rules read it: each alias's configuration dict (a display in the
  * module, or what `env.db` made of a URL) and where a finding about it goes.
  */
-import type { SettingsView } from '../settings/project-settings';
-import { Location, Value, dictGet } from '../settings/value';
+import type { SettingsView } from '../../settings/project-settings';
+import { Location, Value, dictGet } from '../../settings/value';
 import { KnownLookup, known } from './settings-findings';
 
 export type DatabaseConfig = Extract<Value, { kind: 'dict' }>;

@@ -1,7 +1,7 @@
-import type { ProjectFile, ProjectModel } from '../project/model';
-import { productionLinks } from '../project/production';
+import type { ProjectFile, ProjectModel } from '../../project/model';
+import { productionLinks } from '../../project/production';
 import { appendLinesFix } from './env-settings';
-import type { FileEdit } from './rule';
+import type { FileEdit } from '../rule';
 
 /** The env file production reads its variables from (the first one that sets any), or null. */
 export function productionEnvFile(project: ProjectModel): ProjectFile | null {

@@ -4,9 +4,9 @@
  * a variable nothing reads unused; the env sides of the settings rules speak only of variables
  * production reads (one root cause, one diagnostic: an unread variable is DJ803's alone).
  */
-import type { ProjectModel } from '../project/model';
-import { productionLinks } from '../project/production';
-import { SettingsView, productionSettings } from '../settings/project-settings';
+import type { ProjectModel } from '../../project/model';
+import { productionLinks } from '../../project/production';
+import { SettingsView, productionSettings } from '../../settings/project-settings';
 
 export interface Readers {
   view: SettingsView;

@@ -1,6 +1,6 @@
-import { environList } from '../parse/django-environ';
-import type { EnvEntry, EnvFile } from '../parse/env';
-import type { Range } from '../parse/source-text';
+import { environList } from '../../parse/django-environ';
+import type { EnvEntry, EnvFile } from '../../parse/env';
+import type { Range } from '../../parse/source-text';
 
 /** One item of a variable read with django-environ's `env.list`, and where it is in the file. */
 export interface EnvListItem {

@@ -1,5 +1,5 @@
-import type { SettingsView } from '../settings/project-settings';
-import type { RuleContext } from './rule';
+import type { SettingsView } from '../../settings/project-settings';
+import type { RuleContext } from '../rule';
 import { SESSION_MIDDLEWARE, SESSIONS_APP, describeSetting, fixes, flagVerdict, hasMiddleware, listHas, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setTrueFix } from './settings-findings';
 
 /**

@@ -1,7 +1,7 @@
-import type { EnvEntry, EnvFile } from '../parse/env';
-import type { Range } from '../parse/source-text';
-import type { ProjectFile, ProjectModel } from '../project/model';
-import type { Fix } from './rule';
+import type { EnvEntry, EnvFile } from '../../parse/env';
+import type { Range } from '../../parse/source-text';
+import type { ProjectFile, ProjectModel } from '../../project/model';
+import type { Fix } from '../rule';
 import { isCredentialName, isSecretName, isUrlName } from './secret-names';
 import { SECRET_KEY_VARIABLES, generateSecretKey } from './secrets';
 

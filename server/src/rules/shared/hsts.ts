@@ -1,5 +1,5 @@
-import { environInt } from '../parse/django-environ';
-import type { EnvFile } from '../parse/env';
+import { environInt } from '../../parse/django-environ';
+import type { EnvFile } from '../../parse/env';
 import { settingEntries } from './env-settings';
 
 /** The HSTS max-age the seed checklist asks for: one year, in seconds. */

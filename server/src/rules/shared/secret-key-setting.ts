@@ -1,5 +1,5 @@
-import type { SettingsView } from '../settings/project-settings';
-import type { Fix } from './rule';
+import type { SettingsView } from '../../settings/project-settings';
+import type { Fix } from '../rule';
 import { maskSecret, generateSecretKey } from './secrets';
 import { KnownLookup, known, replaceExpressionFix } from './settings-findings';
 

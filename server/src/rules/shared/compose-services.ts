@@ -3,13 +3,13 @@
  * an EnvFile view of `environment:` so the env rules judge compose values with the same code,
  * and fixes that write YAML.
  */
-import type { ComposeEnvironmentEntry, ComposeFile, ComposeService, ComposeString } from '../parse/compose';
-import { interpolateTemplate, templateVariables } from '../parse/compose-interpolation';
-import { EnvEntry, EnvFile } from '../parse/env';
-import type { Range } from '../parse/source-text';
-import { EffectiveService, composeLookup, effectiveServicesIn } from '../project/compose-application';
-import type { ProjectFile, ProjectModel } from '../project/model';
-import type { Fix } from './rule';
+import type { ComposeEnvironmentEntry, ComposeFile, ComposeService, ComposeString } from '../../parse/compose';
+import { interpolateTemplate, templateVariables } from '../../parse/compose-interpolation';
+import { EnvEntry, EnvFile } from '../../parse/env';
+import type { Range } from '../../parse/source-text';
+import { EffectiveService, composeLookup, effectiveServicesIn } from '../../project/compose-application';
+import type { ProjectFile, ProjectModel } from '../../project/model';
+import type { Fix } from '../rule';
 
 export interface FileService {
   /** The service as this file writes it. */

@@ -1,6 +1,6 @@
-import type { SettingsView } from '../settings/project-settings';
-import { truthy } from '../settings/value';
-import type { RuleContext } from './rule';
+import type { SettingsView } from '../../settings/project-settings';
+import { truthy } from '../../settings/value';
+import type { RuleContext } from '../rule';
 import { describeSetting, fixes, known, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, securityMiddleware, setTrueFix } from './settings-findings';
 
 /** A setting Django's deploy check wants to be exactly True, only when SecurityMiddleware runs (W005, W006, W008, W021). */

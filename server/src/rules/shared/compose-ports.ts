@@ -1,6 +1,6 @@
-import type { ComposeFile, ComposePort } from '../parse/compose';
-import type { ProjectFile } from '../project/model';
-import type { Fix } from './rule';
+import type { ComposeFile, ComposePort } from '../../parse/compose';
+import type { ProjectFile } from '../../project/model';
+import type { Fix } from '../rule';
 
 /** Addresses that keep a published port on the host itself. */
 export function isLoopbackBinding(hostIp: string | null): boolean {

@@ -1,8 +1,8 @@
-import type { EnvEntry, EnvFile } from '../parse/env';
-import type { ProjectFile, ProjectModel } from '../project/model';
-import { feedsProductionEnvironment } from '../project/production';
+import type { EnvEntry, EnvFile } from '../../parse/env';
+import type { ProjectFile, ProjectModel } from '../../project/model';
+import { feedsProductionEnvironment } from '../../project/production';
 import { productionReads } from './production-reads';
-import type { Fix } from './rule';
+import type { Fix } from '../rule';
 
 /**
  * Env variables that carry Django settings. Projects name them two ways: cookiecutter-django's

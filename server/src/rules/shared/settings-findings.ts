@@ -3,16 +3,16 @@
  * value (in a base module too), at the env line that gave an env read its value, or, for a
  * setting left at Django's default, at the loaded module's `import *` line or first line.
  */
-import { pythonRepr, truthy } from '../settings/value';
-import { alternativesOf } from '../settings/alternatives';
-import type { EnvRead, Location, Value } from '../settings/value';
-import { productionSettings } from '../settings/project-settings';
-import type { SettingLookup, SettingsView } from '../settings/project-settings';
-import type { ProjectModel } from '../project/model';
-import { CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP, XFRAME_MIDDLEWARE } from '../settings/django-defaults';
+import { pythonRepr, truthy } from '../../settings/value';
+import { alternativesOf } from '../../settings/alternatives';
+import type { EnvRead, Location, Value } from '../../settings/value';
+import { productionSettings } from '../../settings/project-settings';
+import type { SettingLookup, SettingsView } from '../../settings/project-settings';
+import type { ProjectModel } from '../../project/model';
+import { CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP, XFRAME_MIDDLEWARE } from '../../settings/django-defaults';
 import { composeValueFix } from './compose-services';
-import { rootCause } from './rule';
-import type { Fix, RelatedLocation, Report, RuleContext } from './rule';
+import { rootCause } from '../rule';
+import type { Fix, RelatedLocation, Report, RuleContext } from '../rule';
 
 export { CSRF_MIDDLEWARE, SECURITY_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP, XFRAME_MIDDLEWARE };
 

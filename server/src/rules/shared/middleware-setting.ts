@@ -1,5 +1,5 @@
-import type { SettingsView } from '../settings/project-settings';
-import type { Fix, RuleContext } from './rule';
+import type { SettingsView } from '../../settings/project-settings';
+import type { Fix, RuleContext } from '../rule';
 import { SECURITY_MIDDLEWARE, describeSetting, hasMiddleware, knownOnEveryPath, reportSetting } from './settings-findings';
 import type { KnownLookup } from './settings-findings';
 

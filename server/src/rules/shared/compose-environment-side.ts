@@ -5,12 +5,12 @@
  * in YAML (a quoting change, an edit of another file, a value that came from interpolation) is
  * dropped rather than guessed.
  */
-import type { ComposeEnvironmentEntry, ComposeFile } from '../parse/compose';
-import type { EnvEntry, EnvFile } from '../parse/env';
-import { Range, rangeContains } from '../parse/source-text';
-import type { ProjectFile } from '../project/model';
+import type { ComposeEnvironmentEntry, ComposeFile } from '../../parse/compose';
+import type { EnvEntry, EnvFile } from '../../parse/env';
+import { Range, rangeContains } from '../../parse/source-text';
+import type { ProjectFile } from '../../project/model';
 import { ComposeEnvView, composeEnvViews, composeValueFix, isOnOwnLines } from './compose-services';
-import type { Fix, FileEdit, Report, RuleContext } from './rule';
+import type { Fix, FileEdit, Report, RuleContext } from '../rule';
 
 export type EnvCheck = (env: EnvFile, context: RuleContext) => void;
 

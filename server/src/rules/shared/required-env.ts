@@ -6,12 +6,12 @@
  * service whose environment lacks it and the env file the fix appends to are related
  * information, and the fix adds `NAME=` to that env file.
  */
-import type { ProjectModel } from '../project/model';
-import { productionLinks } from '../project/production';
-import type { SettingsView } from '../settings/project-settings';
-import type { EnvRead } from '../settings/value';
+import type { ProjectModel } from '../../project/model';
+import { productionLinks } from '../../project/production';
+import type { SettingsView } from '../../settings/project-settings';
+import type { EnvRead } from '../../settings/value';
 import { productionEnvFile, appendToProductionEnv } from './production-env-file';
-import { Fix, RelatedLocation, Report, rootCause } from './rule';
+import { Fix, RelatedLocation, Report, rootCause } from '../rule';
 
 /** The first read of each variable production requires and lacks; empty while production's environment is unknown. */
 export function missingRequiredReads(project: ProjectModel, settings: SettingsView): EnvRead[] {
