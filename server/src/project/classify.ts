@@ -29,7 +29,7 @@ export function looksLikeCompose(relativePath: string, text: string): boolean {
   return /\.ya?ml$/.test(relativePath) && /^services:[ \t]*(#.*)?$/m.test(text);
 }
 
-const DEVELOPMENT_WORDS = new Set(['local', 'dev', 'development', 'test', 'tests', 'ci', 'example', 'sample', 'template']);
+const DEVELOPMENT_WORDS = new Set(['local', 'dev', 'devel', 'development', 'test', 'tests', 'ci', 'example', 'sample', 'template']);
 const PRODUCTION_WORDS = new Set(['production', 'prod', 'live']);
 
 /**

@@ -22,8 +22,9 @@ export const rule: Rule = {
       if (seen.has(read) || !read.hasDefault || !isSecretVariable(read.variable)) continue;
       seen.add(read);
       const fallback = read.defaultValue;
-      // None fails loudly, another variable is a deliberate alias, an unknown default is not judged.
-      if (!fallback || fallback.kind === 'none' || fallback.kind === 'unknown' || fallback.env) continue;
+      // None fails loudly and False turns the feature off (no secret to leak); another variable is a
+      // deliberate alias; an unknown default is not judged.
+      if (!fallback || fallback.kind === 'none' || (fallback.kind === 'bool' && !fallback.value) || fallback.kind === 'unknown' || fallback.env) continue;
       const shown = fallback.kind === 'str' ? (fallback.value === '' ? 'an empty string' : maskSecret(fallback.value)) : 'a fixed value';
       report({
         path: read.at.path,

@@ -44,6 +44,7 @@ describe('file contexts', () => {
     ['.env.production.example', 'development'],
     ['config/settings/test.py', 'development'],
     ['docker-compose.dev.yml', 'development'],
+    ['tcms/settings/devel.py', 'development'], // Kiwi TCMS's development settings (ecosystem check)
     ['ci/.env', 'development'],
     ['.env', 'unknown'],
     ['mysite/settings.py', 'unknown'],

@@ -7,6 +7,7 @@ const FALLBACK = 'a-development-key-that-ends-up-in-production-0123456789';
 
 ruleTester(rule, {
   valid: [
+    { path: PRODUCTION, text: 'import os\nGITHUB_ACCESS_TOKEN = os.environ.get("GITHUB_ACCESS_TOKEN", False)\n', name: 'a False default turns the feature off: no secret falls back (plane, ecosystem check)' },
     { path: PRODUCTION, text: 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")\n', name: 'decouple without a default' },
     { path: PRODUCTION, text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY")\n` },
     { path: PRODUCTION, text: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', name: 'os.environ[]' },
