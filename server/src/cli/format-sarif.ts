@@ -2,7 +2,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { rules } from '../rules';
 import { RuleCategory, RuleMeta, Severity, docsUrl } from '../rules/rule';
-import { JsonFinding } from './format-json';
+import type { JsonFinding, JsonLocation } from './format-json';
 import { ruleDocs } from './rule-docs';
 
 const LEVELS: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -23,16 +23,6 @@ function securitySeverity(meta: RuleMeta): string | undefined {
   return bySeverity[meta.severity];
 }
 
-/** A related location as the JSON carries it (`related` on a finding, when the engine gives one). */
-interface RelatedPlace {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-}
-
 export interface SarifPaths {
   /** Absolute: the repository root (where `.git` is), which artifact URIs are relative to. */
   root: string;
@@ -49,7 +39,7 @@ export function formatSarif(findings: JsonFinding[], version: string, paths: Sar
     if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
     return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
   };
-  const physicalLocation = (place: Omit<RelatedPlace, 'message'>) => ({
+  const physicalLocation = (place: Omit<JsonLocation, 'message'>) => ({
     artifactLocation: artifactLocation(place.file),
     region: { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn },
   });
@@ -68,7 +58,7 @@ export function formatSarif(findings: JsonFinding[], version: string, paths: Sar
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(paths.root + path.sep).href } },
         results: findings.map((f) => {
-          const related: RelatedPlace[] = f.related ?? [];
+          const related = f.related;
           return {
             ruleId: f.code,
             ruleIndex: rules.findIndex((rule) => rule.meta.code === f.code),

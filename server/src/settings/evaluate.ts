@@ -29,7 +29,7 @@ import type { StringPart } from './value';
 
 import { Binding, ModuleSource, EvaluationHost, MissingFile, HostQuestion, RepositoryFile, ModuleNamespace } from './namespace';
 import { NameOp, StatementRecord, RememberedModule, remembered, MAX_REMEMBERED_MODULES, sameEnvironmentValue, StatementLines, Rebase, NodeLocation } from './incremental';
-import { describeNode, hasError, containsError, catches, assignedNames, rootName, dottedName, numberValue } from './syntax';
+import { describeNode, hasError, containsError, catches, assignedNames, rootName, dottedName, numberValue, ifBranches, tryClauses } from './syntax';
 import { isListExtension, pythonStr, castName, posixJoin, posixDirname, iterableItems, dedupe, putEntry, unsetRead, unknownFrom, subscriptValue, setIn, mutateCollection, binaryOperation } from './operations';
 
 const MAX_CALL_DEPTH = 16;
@@ -674,20 +674,10 @@ class ModuleEvaluator implements HelperHost {
   }
 
   private ifStatement(node: SyntaxNode): void {
-    const children = childrenOf(node);
-    const branches: { condition: SyntaxNode | null; body: SyntaxNode }[] = [];
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if ((child.name === 'if' || child.name === 'elif') && children[i + 2]?.name === 'Body') {
-        branches.push({ condition: children[i + 1], body: children[i + 2] });
-        i += 2;
-      } else if (child.name === 'else' && children[i + 1]?.name === 'Body') {
-        branches.push({ condition: null, body: children[i + 1] });
-        i += 1;
-      } else if (child.name === '⚠') {
-        this.forgetAssigned(node, `line ${this.lineOf(node)} does not parse`);
-        return;
-      }
+    const branches = ifBranches(node);
+    if (!branches) {
+      this.forgetAssigned(node, `line ${this.lineOf(node)} does not parse`);
+      return;
     }
     // Conditions are decided in order; the first unknown one forks the rest.
     const pending: { condition: SyntaxNode | null; body: SyntaxNode }[] = [];
@@ -764,32 +754,9 @@ class ModuleEvaluator implements HelperHost {
   }
 
   private tryStatement(node: SyntaxNode): void {
-    const children = childrenOf(node);
-    const tryBody = children.find((child) => child.name === 'Body');
-    if (!tryBody) return;
-    const handlers: { types: string[]; body: SyntaxNode }[] = [];
-    let elseBody: SyntaxNode | null = null;
-    let finallyBody: SyntaxNode | null = null;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child.name === 'except') {
-        const types: string[] = [];
-        let j = i + 1;
-        for (; j < children.length && children[j].name !== 'Body'; j++) {
-          if (children[j].name === 'as') {
-            j++;
-            continue;
-          }
-          if (children[j].name === 'VariableName' || children[j].name === 'MemberExpression') types.push(this.text(children[j]).split('.').pop()!);
-          if (children[j].name === 'TupleExpression' || children[j].name === 'ParenthesizedExpression') {
-            for (const item of childrenOf(children[j])) if (item.name === 'VariableName' || item.name === 'MemberExpression') types.push(this.text(item).split('.').pop()!);
-          }
-        }
-        if (children[j]) handlers.push({ types, body: children[j] });
-        i = j;
-      } else if (child.name === 'else' && children[i + 1]?.name === 'Body') elseBody = children[++i];
-      else if (child.name === 'finally' && children[i + 1]?.name === 'Body') finallyBody = children[++i];
-    }
+    const clauses = tryClauses(node, (item) => this.text(item));
+    if (!clauses) return;
+    const { body: tryBody, handlers, elseBody, finallyBody } = clauses;
     this.tryDepth++;
     // A bare `except:` catches all, as does a handler whose types cannot be read.
     this.handlers.push(handlers.some((handler) => handler.types.length === 0) ? [] : handlers.flatMap((handler) => handler.types));

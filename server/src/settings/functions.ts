@@ -9,6 +9,8 @@ import type { SyntaxNode } from '@lezer/common';
 import { childrenOf } from '../parse/python';
 import type { PythonFile } from '../parse/python';
 import { alternativesOf, decide, oneOf } from './alternatives';
+import { iterableItems } from './operations';
+import { catches, ifBranches, tryClauses } from './syntax';
 import { containsUnknown, unknown } from './value';
 import type { Location, Value } from './value';
 
@@ -206,18 +208,8 @@ class Interpreter {
   }
 
   private ifStatement(node: SyntaxNode, scope: Scope): Flow {
-    const children = childrenOf(node);
-    const branches: { condition: SyntaxNode | null; body: SyntaxNode }[] = [];
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if ((child.name === 'if' || child.name === 'elif') && children[i + 2]?.name === 'Body') {
-        branches.push({ condition: children[i + 1], body: children[i + 2] });
-        i += 2;
-      } else if (child.name === 'else' && children[i + 1]?.name === 'Body') {
-        branches.push({ condition: null, body: children[i + 1] });
-        i += 1;
-      } else if (child.name === '⚠') throw new Abandon('it does not parse');
-    }
+    const branches = ifBranches(node);
+    if (!branches) throw new Abandon('it does not parse');
     // Decided in order; from the first undecided condition on, every remaining branch is a path.
     const pending: SyntaxNode[] = [];
     let forked = false;
@@ -246,30 +238,9 @@ class Interpreter {
   }
 
   private tryStatement(node: SyntaxNode, scope: Scope): Flow {
-    const children = childrenOf(node);
-    const tryBody = children.find((child) => child.name === 'Body');
-    if (!tryBody) throw new Abandon('a try statement that does not parse');
-    const handlers: { types: string[]; body: SyntaxNode }[] = [];
-    let elseBody: SyntaxNode | null = null;
-    let finallyBody: SyntaxNode | null = null;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child.name === 'except') {
-        const types: string[] = [];
-        let j = i + 1;
-        for (; j < children.length && children[j].name !== 'Body'; j++) {
-          if (children[j].name === 'as') {
-            j++;
-            continue;
-          }
-          const named = children[j].name === 'TupleExpression' || children[j].name === 'ParenthesizedExpression' ? childrenOf(children[j]) : [children[j]];
-          for (const item of named) if (item.name === 'VariableName' || item.name === 'MemberExpression') types.push(this.host.text(item).split('.').pop()!);
-        }
-        if (children[j]) handlers.push({ types, body: children[j] });
-        i = j;
-      } else if (child.name === 'else' && children[i + 1]?.name === 'Body') elseBody = children[++i];
-      else if (child.name === 'finally' && children[i + 1]?.name === 'Body') finallyBody = children[++i];
-    }
+    const clauses = tryClauses(node, (item) => this.host.text(item));
+    if (!clauses) throw new Abandon('a try statement that does not parse');
+    const { body: tryBody, handlers, elseBody, finallyBody } = clauses;
     const before = new Map(scope);
     const flow = this.body(tryBody, scope);
     const exits: Exit[] = [];
@@ -315,7 +286,7 @@ class Interpreter {
     if (inAt < 0 || !target || bodies.length === 0 || target.name !== 'VariableName') throw new Abandon('a for loop of a form that is not followed');
     this.host.useScope(scope);
     const iterable = this.host.expr(children[inAt + 1]);
-    const items = iterableItems(iterable);
+    const items = knownItems(iterable);
     if (!items) throw new Abandon(`it loops over ${iterable.kind === 'unknown' ? 'a value that is not known' : `a ${iterable.kind}`}`);
     const name = this.host.text(target);
     const exits: Exit[] = [];
@@ -375,17 +346,10 @@ export function bodyStatements(body: SyntaxNode): SyntaxNode[] {
   return childrenOf(body).filter((child) => child.name !== ':' && child.name !== 'Comment');
 }
 
-function catches(handlerType: string, exception: string): boolean {
-  if (handlerType === exception || handlerType === 'Exception' || handlerType === 'BaseException') return true;
-  return handlerType === 'LookupError' && exception === 'KeyError';
-}
-
-function iterableItems(value: Value): Value[] | null {
+/** What `for` iterates over: only a value known on every path. */
+function knownItems(value: Value): Value[] | null {
   if (alternativesOf(value) || containsUnknown(value)) return null;
-  if (value.kind === 'list' || value.kind === 'tuple' || value.kind === 'set') return value.items;
-  if (value.kind === 'str') return [...value.value].map((char) => ({ kind: 'str', value: char, at: value.at }));
-  if (value.kind === 'dict') return value.entries.map((entry) => entry.key);
-  return null;
+  return iterableItems(value);
 }
 
 function containsNode(node: SyntaxNode, name: string): boolean {

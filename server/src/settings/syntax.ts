@@ -113,3 +113,63 @@ export function numberValue(text: string, at: Location): Value | null {
 }
 
 /** Python's str() of a known value. */
+
+/** An `if`/`elif`/`else` arm: its condition (null for `else`) and its body. */
+export interface IfBranch {
+  condition: SyntaxNode | null;
+  body: SyntaxNode;
+}
+
+/** The arms of an if statement in order; null when the statement does not parse. */
+export function ifBranches(node: SyntaxNode): IfBranch[] | null {
+  const children = childrenOf(node);
+  const branches: IfBranch[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if ((child.name === 'if' || child.name === 'elif') && children[i + 2]?.name === 'Body') {
+      branches.push({ condition: children[i + 1], body: children[i + 2] });
+      i += 2;
+    } else if (child.name === 'else' && children[i + 1]?.name === 'Body') {
+      branches.push({ condition: null, body: children[i + 1] });
+      i += 1;
+    } else if (child.name === '⚠') return null;
+  }
+  return branches;
+}
+
+/** A try statement's parts: each handler with the exception types it names (none: a bare `except:`). */
+export interface TryClauses {
+  body: SyntaxNode;
+  handlers: { types: string[]; body: SyntaxNode }[];
+  elseBody: SyntaxNode | null;
+  finallyBody: SyntaxNode | null;
+}
+
+/** The clauses of a try statement; null when it has no body. `text` reads a node's source. */
+export function tryClauses(node: SyntaxNode, text: (node: SyntaxNode) => string): TryClauses | null {
+  const children = childrenOf(node);
+  const body = children.find((child) => child.name === 'Body');
+  if (!body) return null;
+  const handlers: TryClauses['handlers'] = [];
+  let elseBody: SyntaxNode | null = null;
+  let finallyBody: SyntaxNode | null = null;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.name === 'except') {
+      const types: string[] = [];
+      let j = i + 1;
+      for (; j < children.length && children[j].name !== 'Body'; j++) {
+        if (children[j].name === 'as') {
+          j++;
+          continue;
+        }
+        const named = children[j].name === 'TupleExpression' || children[j].name === 'ParenthesizedExpression' ? childrenOf(children[j]) : [children[j]];
+        for (const item of named) if (item.name === 'VariableName' || item.name === 'MemberExpression') types.push(text(item).split('.').pop()!);
+      }
+      if (children[j]) handlers.push({ types, body: children[j] });
+      i = j;
+    } else if (child.name === 'else' && children[i + 1]?.name === 'Body') elseBody = children[++i];
+    else if (child.name === 'finally' && children[i + 1]?.name === 'Body') finallyBody = children[++i];
+  }
+  return { body, handlers, elseBody, finallyBody };
+}

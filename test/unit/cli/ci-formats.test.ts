@@ -16,12 +16,13 @@ import { REPO, preflight, writeProject } from './bundled-cli';
 const examplesJson = (): JsonFinding[] => JSON.parse(preflight(['--format', 'json', 'examples']).stdout);
 
 /** A finding as the JSON has it, for formatter cases the examples do not hold. */
-function constructed(overrides: Partial<JsonFinding> & { related?: unknown[] } = {}): JsonFinding {
+function constructed(overrides: Partial<JsonFinding> = {}): JsonFinding {
   return {
     file: 'config/settings/production.py', line: 3, column: 1, endLine: 3, endColumn: 12, severity: 'error', code: 'DJ201', name: 'debug-enabled',
     message: 'DEBUG = True', djangoCheck: 'security.W018', checklistItem: 'DEBUG is off in production', fixable: true, context: 'production: named by --settings',
+    related: [],
     ...overrides,
-  } as JsonFinding;
+  };
 }
 
 describe('--format github', () => {
