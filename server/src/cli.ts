@@ -9,6 +9,7 @@ import { formatGitlab } from './cli/format-gitlab';
 import { formatJunit } from './cli/format-junit';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
+import { reportMain } from './cli/report/report';
 import { Finding, lintProjectsInTurn } from './engine/runner';
 import { loadProject, loadProjects } from './project/load';
 import { ProjectModel } from './project/model';
@@ -41,6 +42,7 @@ Options:
 Exit status: 0 clean, 1 errors found (or too many warnings), 2 bad usage.
 
 The deployment checklist: preflight checklist init|status|verify (preflight checklist --help).
+A readiness report: preflight report [folder] --format html|markdown (preflight report --help).
 `;
 
 interface CliOptions {
@@ -136,6 +138,7 @@ function lintPaths(options: CliOptions): JsonFinding[] {
 export function main(argv: string[]): number {
   // A folder named "checklist" is still linted when written as ./checklist.
   if (argv[0] === 'checklist') return checklistMain(argv.slice(1));
+  if (argv[0] === 'report') return reportMain(argv.slice(1));
   let options;
   try {
     options = parseOptions(argv);

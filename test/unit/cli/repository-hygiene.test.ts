@@ -61,11 +61,15 @@ describe('repository hygiene through the CLI', () => {
     assert.match(findings[1].message, /^DJANGO_ADMIN_URL is set but nothing in production reads it/);
   });
 
-  it('no output format prints a secret of the examples or the fixture in full', () => {
+  it('no output format or report prints a secret of the examples or the fixture in full', () => {
     for (const target of ['examples', 'test/fixtures/cookiecutter']) {
       for (const format of ['text', 'json', 'sarif', 'github', 'gitlab', 'junit']) {
         const { stdout } = preflight(['--format', format, target]);
         for (const secret of SECRETS) assert.ok(!projectPart(format, stdout).includes(secret), `${format} output of ${target} shows ${secret}`);
+      }
+      for (const format of ['html', 'markdown']) {
+        const { stdout } = preflight(['report', target, '--format', format]);
+        for (const secret of SECRETS) assert.ok(!stdout.includes(secret), `the ${format} report of ${target} shows ${secret}`);
       }
     }
   });
