@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ChecklistView } from './checklist/checklist-view';
+import { StatusItems } from './status-item';
 
 /** The files the server diagnoses, by pattern: env files of every naming style, and compose files. */
 const DOCUMENT_PATTERNS = [
@@ -26,6 +27,7 @@ function checklistPattern(): string {
 
 let client: LanguageClient | undefined;
 let checklist: ChecklistView | undefined;
+let statusItems: StatusItems | undefined;
 let watchers: vscode.FileSystemWatcher[] = [];
 let output: vscode.OutputChannel;
 
@@ -56,10 +58,12 @@ function startClient(context: vscode.ExtensionContext): void {
   // starts; the client queues requests (the checklist's first refresh) until it is running.
   client.start().catch((error: Error) => output.appendLine(`The Preflight server did not start: ${error.message}`));
   checklist = new ChecklistView(client, output);
+  statusItems = new StatusItems(client, [...DOCUMENT_PATTERNS, checklistPattern()].map((pattern) => ({ scheme: 'file', pattern })));
 }
 
 async function stopClient(): Promise<void> {
   checklist?.dispose();
+  statusItems?.dispose();
   for (const watcher of watchers) watcher.dispose();
   await client?.stop();
 }
@@ -67,6 +71,8 @@ async function stopClient(): Promise<void> {
 /** What activate() returns: the checklist view, so tests in the extension host can read the tree and tick items. */
 export interface PreflightApi {
   readonly checklist: ChecklistView;
+  /** The language status items: what they show for the active editor. */
+  readonly statusItems: StatusItems;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PreflightApi> {
@@ -95,6 +101,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Prefli
   return {
     get checklist() {
       return checklist!;
+    },
+    get statusItems() {
+      return statusItems!;
     },
   };
 }

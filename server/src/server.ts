@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, noteClientCapabilities, registerCodeActions } from './code-actions';
+import { registerStatusRequests } from './status-requests';
 import { notifyChecklistChanged, registerChecklistRequests } from './checklist-requests';
 import { Finding, LintOptions, lintFile, lintProjects } from './engine/runner';
 import { ProjectRoot, normaliseSettings } from './workspace';
@@ -35,6 +36,7 @@ const published = new Map<ProjectRoot, Set<string>>();
 const lastFindings = new Map<ProjectRoot, Finding[]>();
 let supportsConfiguration = false;
 let supportsWorkspaceFolders = false;
+let supportsProgress = false;
 
 /** After an edit, the edited file is validated at once and the rest of its project shortly after. */
 const PROJECT_REVALIDATION_DELAY_MS = 300;
@@ -196,6 +198,7 @@ function guarded(work: () => void): void {
 connection.onInitialize((params) => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  supportsProgress = params.capabilities.window?.workDoneProgress === true;
   noteClientCapabilities(params.capabilities);
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   for (const folder of folders) {
@@ -215,8 +218,12 @@ connection.onInitialize((params) => {
 connection.onInitialized(async () => {
   if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'preflight' });
   if (supportsWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(onWorkspaceFoldersChanged);
-  for (const root of [...roots]) {
+  // The first scan of a large workspace takes a moment: the editor shows it as progress.
+  const progress = supportsProgress && roots.length > 0 ? await connection.window.createWorkDoneProgress() : null;
+  progress?.begin('Django Preflight', 0, `Checking ${roots.length === 1 ? path.basename(roots[0].root) : `${roots.length} folders`}`, false);
+  for (const [index, root] of [...roots].entries()) {
     await loadSettings(root);
+    progress?.report(Math.round((index / roots.length) * 100), `Checking ${path.basename(root.root)}`);
     guarded(() => {
       const started = Date.now();
       root.scan();
@@ -224,6 +231,7 @@ connection.onInitialized(async () => {
       connection.console.log(`Checked ${root.root} in ${Date.now() - started} ms.`);
     });
   }
+  progress?.done();
 });
 
 connection.onDidChangeConfiguration(async () => {
@@ -296,6 +304,13 @@ registerCodeActions(connection, {
   },
   documents,
   onError: (message) => connection.console.error(message),
+});
+
+registerStatusRequests(connection, {
+  rootFor: (file) => {
+    const owners = roots.filter((root) => root.contains(file)).sort((a, b) => b.root.length - a.root.length);
+    return owners.length > 0 && owners[0].settings.enable ? owners[0] : null;
+  },
 });
 
 registerChecklistRequests(connection, {

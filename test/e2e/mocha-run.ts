@@ -14,7 +14,8 @@ export interface E2eResults {
 
 export function runMochaIn(directory: string): Promise<void> {
   // CommonJS mocha 10: the extension host loads test files with require().
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // PREFLIGHT_E2E_GREP runs only the tests whose title matches, for a quick look at one of them.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(process.env.PREFLIGHT_E2E_GREP ? { grep: process.env.PREFLIGHT_E2E_GREP } : {}) });
   for (const file of fs.readdirSync(directory).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(directory, file));
   }

@@ -24,6 +24,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentContentChangeEvent,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
@@ -39,6 +41,8 @@ export class LspClient {
   private readonly connection: ProtocolConnection;
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private versions = new Map<string, number>();
+  /** Work-done progress the server reported, in order: `create <token>`, then each begin/report/end kind with its message. */
+  readonly progress: string[] = [];
   stderr = '';
 
   constructor() {
@@ -55,6 +59,13 @@ export class LspClient {
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.progress.push(`create ${params.token}`);
+      this.connection.onProgress(WorkDoneProgress.type, params.token, (value) => {
+        this.progress.push(`${value.kind}${'message' in value && value.message ? ` ${value.message}` : ''}`);
+        this.wake();
+      });
+    });
     this.connection.listen();
   }
 
@@ -67,11 +78,12 @@ export class LspClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  async initialize(folder: string | null): Promise<void> {
+  /** `window` adds client capabilities of that name, such as `{ workDoneProgress: true }`. */
+  async initialize(folder: string | null, window?: Record<string, unknown>): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, ...(window ? { window } : {}) },
       workspaceFolders: folder ? [{ uri: URI.file(folder).toString(), name: path.basename(folder) }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
