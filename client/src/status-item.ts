@@ -5,18 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { FILE_STATUS_REQUEST, type FileStatus } from '../../server/src/status-protocol';
 
-/** The server's answer (server/src/status-requests.ts). */
-export interface FileStatus {
-  context: string;
-  contextReason: string;
-  settingsModule: string | null;
-  settingsOrigin: string | null;
-  checklistUri: string;
-  checklistExists: boolean;
-}
-
-const FILE_STATUS_REQUEST = 'preflight/fileStatus';
 const CONTEXT_LABEL: Record<string, string> = { production: 'Production', development: 'Development', unknown: 'Context unknown' };
 
 export class StatusItems {

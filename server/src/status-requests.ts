@@ -8,24 +8,8 @@ import * as path from 'path';
 import { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { productionLinks } from './project/production';
+import { FILE_STATUS_REQUEST, FileStatus, FileStatusParams } from './status-protocol';
 import { ProjectRoot } from './workspace';
-
-export const FILE_STATUS_REQUEST = 'preflight/fileStatus';
-
-export interface FileStatusParams {
-  uri: string;
-}
-
-export interface FileStatus {
-  /** production, development or unknown: how the rules judge this file. */
-  context: string;
-  contextReason: string;
-  /** The Django settings module production runs; null when the project does not say. */
-  settingsModule: string | null;
-  settingsOrigin: string | null;
-  checklistUri: string;
-  checklistExists: boolean;
-}
 
 export interface StatusServer {
   /** The root a file belongs to, or null when Preflight does not look at it (off, or not a file). */

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import type { FileStatus } from '../../server/src/status-requests';
+import type { FileStatus } from '../../server/src/status-protocol';
 import { LspClient, SERVER_BUNDLE } from './lsp-client';
 
 describe('file status and scan progress over LSP', { timeout: 60_000 }, () => {

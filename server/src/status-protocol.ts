@@ -1,0 +1,17 @@
+/** The language status request as client and server both speak it; nothing else, so the client bundle takes no server code. */
+export const FILE_STATUS_REQUEST = 'preflight/fileStatus';
+
+export interface FileStatusParams {
+  uri: string;
+}
+
+export interface FileStatus {
+  /** production, development or unknown: how the rules judge this file. */
+  context: string;
+  contextReason: string;
+  /** The Django settings module production runs; null when the project does not say. */
+  settingsModule: string | null;
+  settingsOrigin: string | null;
+  checklistUri: string;
+  checklistExists: boolean;
+}
