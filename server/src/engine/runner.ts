@@ -104,7 +104,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   const settingsViews = () => (views ??= viewsOf());
   // Root causes (Report.cause) of this file's findings, and those a directive silenced: a silenced
   // cause is silenced whichever rule reported it.
-  const causes = new Map<Finding, string>();
+  const causes = new Map<Finding, Cause>();
   const silencedCauses = new Set<string>();
   // Django does not report the checks production's SILENCED_SYSTEM_CHECKS lists; neither do the rules that mirror them.
   const silenced = context === 'production' ? silencedInProduction(project) : EMPTY;
@@ -139,7 +139,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
       ...(report.related?.length ? { related: report.related } : {}),
     };
     findings.push(finding);
-    if (report.cause !== undefined) causes.set(finding, report.cause);
+    if (report.cause !== undefined) causes.set(finding, { key: report.cause, severity: contextual });
   };
   const guarded = (rule: Rule, check: () => void): void => {
     try {
@@ -172,19 +172,30 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /**
- * One diagnostic per root cause: of a file's findings with the same cause, the most severe (then
- * the lowest code) stays; the others' places become its related information (a place it
+ * A finding's root cause (Report.cause) and its severity before the user's override: which rule
+ * speaks for a cause does not change when one of them is downgraded (DJ201 set to info stays the
+ * finding for DEBUG on, at info, rather than giving way to DJ202's warning).
+ */
+interface Cause {
+  key: string;
+  severity: Severity;
+}
+
+/**
+ * One diagnostic per root cause: of a file's findings with the same cause, the most severe by the
+ * catalog and context (then the lowest code) stays; the others' places become its related information (a place it
  * already covers adds nothing), and their fixes join its own.
  */
-function oneFindingPerCause(findings: Finding[], causes: Map<Finding, string>, silenced: Set<string>): Finding[] {
+function oneFindingPerCause(findings: Finding[], causes: Map<Finding, Cause>, silenced: Set<string>): Finding[] {
   if (causes.size === 0) return findings;
   const kept = new Map<string, Finding>();
   const result: Finding[] = [];
+  const rank = (finding: Finding) => SEVERITY_RANK[causes.get(finding)?.severity ?? finding.severity];
   // Independent of the order rules ran in: the most severe, then the lowest code, then the first place.
-  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareFindings(a, b));
+  const ordered = [...findings].sort((a, b) => rank(a) - rank(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareFindings(a, b));
   const merged = new Map<Finding, Finding>();
   for (const finding of ordered) {
-    const cause = causes.get(finding);
+    const cause = causes.get(finding)?.key;
     if (cause === undefined) continue;
     if (silenced.has(cause)) {
       merged.set(finding, finding);

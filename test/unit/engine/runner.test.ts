@@ -50,6 +50,18 @@ describe('runner', () => {
     assert.deepEqual(lint('.env', 'A=1\n', { ruleSeverities: { DJ990: 'off' } }), []);
   });
 
+  it('a downgraded rule still speaks for its root cause, at the severity the user chose', () => {
+    // Two rules, one cause: the error wins by the catalog, also when the user downgrades it.
+    const severe: Rule = { meta: { ...meta, code: 'DJ992', name: 'severe', severity: 'error' }, checkEnv(env, { report }) { for (const entry of env.entries) report({ range: entry.keyRange, message: 'severe', cause: entry.key }); } };
+    const mild: Rule = { meta: { ...meta, code: 'DJ993', name: 'mild', severity: 'warning' }, checkEnv(env, { report }) { for (const entry of env.entries) report({ range: entry.valueRange, message: 'mild', cause: entry.key }); } };
+    const project = createProjectModel('/p', [{ path: '/p/.envs/.production/.django', text: 'A=1\n', skipped: null, notice: null }]);
+    const run = (ruleSeverities: Record<string, 'info' | 'off'>) => lintFile(project, project.files[0], { rules: [severe, mild], ruleSeverities }).map((f) => `${f.code} ${f.severity} ${(f.related ?? []).length}`);
+    assert.deepEqual(run({}), ['DJ992 error 1']);
+    assert.deepEqual(run({ DJ992: 'info' }), ['DJ992 info 1']);
+    // Off is off: the cause is still there, and the other rule reports it.
+    assert.deepEqual(run({ DJ992: 'off' }), ['DJ993 warning 0']);
+  });
+
   it('honours suppression directives', () => {
     const text = [
       '# preflight: disable-next-line DJ990',
