@@ -17,6 +17,8 @@ const DOCUMENT_PATTERNS = [
   '**/{docker-compose,compose}*.{yml,yaml}',
   '**/settings.py',
   '**/settings/*.py',
+  // Preflight's own configuration: [tool.preflight] in pyproject.toml, or preflight.toml.
+  '**/{pyproject,preflight}.toml',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */

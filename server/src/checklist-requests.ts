@@ -50,7 +50,7 @@ export interface ChecklistServer {
 
 /** Where the folder's checklist is or would be created: `preflight.checklistFile` in the folder. */
 function checklistUriOf(root: ProjectRoot): string {
-  return URI.file(path.join(root.root, ...root.settings.checklistFile.split('/'))).toString();
+  return URI.file(path.join(root.root, ...root.checklistFile.split('/'))).toString();
 }
 
 function checklistOf(root: ProjectRoot, server: ChecklistServer): { model: ProjectModel; status: ChecklistStatus | null } {

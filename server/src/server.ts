@@ -131,6 +131,8 @@ function validateDocument(document: TextDocument): void {
   const options = projectFile?.kind === 'checklist' ? { ...lintOptions(root), otherProjectsFindings: (lastFindings.get(root) ?? []).filter((finding) => !model.get(finding.path)) } : lintOptions(root);
   const findings = root.settings.enable && projectFile ? lintFile(model, projectFile, options) : [];
   publish(document.uri, findings);
+  // Preflight's configuration file changes how every file of the project is judged.
+  if (projectFile?.kind === 'config') return validateProject(root);
   // Files linked to this one, before or after the edit (its compose file, the settings module it
   // feeds), change with it: they are re-diagnosed in the same cycle.
   if (root.settings.enable && projectFile) {

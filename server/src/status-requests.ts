@@ -28,7 +28,7 @@ export function registerStatusRequests(connection: Connection, server: StatusSer
     if (!file) return null;
     const { context, reason } = model.contextOf(file);
     const settings = productionLinks(model).settings;
-    const checklistPath = path.join(root.root, ...root.settings.checklistFile.split('/'));
+    const checklistPath = path.join(root.root, ...root.checklistFile.split('/'));
     return {
       context,
       contextReason: reason,

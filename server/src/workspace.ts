@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { SeverityOverride } from './engine/runner';
 import { contentFromText } from './project/file-content';
@@ -6,6 +7,7 @@ import { gitFactsWithin, readGitFacts } from './project/git';
 import { unreadReferencedFiles } from './project/load';
 import { GitFacts, ProjectModel, SourceFile, createProjectModel, relativePosix } from './project/model';
 import { ProjectPart, partitionProjects } from './project/partition';
+import { ProjectConfig, findProjectConfig } from './project/project-config';
 import { readSourceFile, walkTree } from './project/walk';
 
 /** The `preflight.*` settings of one workspace folder, normalised. */
@@ -67,6 +69,10 @@ export class ProjectRoot {
   /** The model last built per project root. */
   private models = new Map<string, ProjectModel>();
   private scannedChecklistFile = DEFAULT_CHECKLIST_FILE;
+  /** The folder's files as the last parts() saw them: where a project's configuration file is read from. */
+  private sources = new Map<string, SourceFile>();
+  /** Configuration files above the folder, read once (absolute path -> text, or null when there is none). */
+  private outside = new Map<string, string | null>();
 
   constructor(
     readonly root: string,
@@ -75,7 +81,7 @@ export class ProjectRoot {
 
   /** Walks the folder and reads its deployment files. */
   scan(): void {
-    this.scannedChecklistFile = this.settings.checklistFile;
+    this.scannedChecklistFile = this.checklistFile;
     const walked = walkTree(this.root, this.scannedChecklistFile);
     this.disk = new Map(walked.files.map((file) => [file, readSourceFile(file)]));
     this.djangoRoots = walked.djangoRoots;
@@ -90,9 +96,30 @@ export class ProjectRoot {
       if (exists) this.djangoRoots.push(folder);
       return;
     }
+    this.outside.delete(filePath);
     if (exists) this.disk.set(filePath, readSourceFile(filePath));
     else this.disk.delete(filePath);
     this.refreshGit();
+  }
+
+  /** The checklist file: the VS Code setting where the user set one, else the folder's configuration file's, else the default. */
+  get checklistFile(): string {
+    if (this.settings.checklistFile !== DEFAULT_CHECKLIST_FILE) return this.settings.checklistFile;
+    return this.configFor(this.root)?.options.checklistFile ?? DEFAULT_CHECKLIST_FILE;
+  }
+
+  /**
+   * The nearest `[tool.preflight]` / `preflight.toml` upwards from the project's root
+   * (project/project-config.ts): inside the folder as the editor has it, above it from disk, once.
+   * Parsed on each model build; a configuration file is small. Rule names are judged by DJ003 on the file itself.
+   */
+  private configFor(partRoot: string): ProjectConfig | null {
+    return findProjectConfig(partRoot, (file) => {
+      // Before the first parts() (the walk's own choice of checklist file) the disk is what there is.
+      if (this.contains(file)) return (this.sources.size > 0 ? this.sources : this.disk).get(file)?.text ?? null;
+      if (!this.outside.has(file)) this.outside.set(file, fs.existsSync(file) ? readSourceFile(file).text : null);
+      return this.outside.get(file)!;
+    }, () => true);
   }
 
   private refreshGit(): void {
@@ -118,19 +145,20 @@ export class ProjectRoot {
   /** The files with open editors' text over the disk's, split into the folder's projects (its own files last). */
   private parts(): ProjectPart[] {
     // A changed preflight.checklistFile names a file the last walk did not collect.
-    if (this.settings.checklistFile !== this.scannedChecklistFile) this.scan();
+    if (this.checklistFile !== this.scannedChecklistFile) this.scan();
     const sources = new Map(this.disk);
     for (const [filePath, text] of this.openTexts) {
       if (this.contains(filePath)) sources.set(filePath, { path: filePath, ...contentFromText(text) });
     }
-    return partitionProjects(this.root, [...sources.values()], this.djangoRoots, this.settings.checklistFile);
+    this.sources = sources;
+    return partitionProjects(this.root, [...sources.values()], this.djangoRoots, this.checklistFile);
   }
 
   /**
    * The current model of the project holding the file; without a file, of the project holding the
    * checklist (the whole folder unless it holds several Django projects). Unchanged files keep their parsed forms.
    */
-  currentModel(filePath: string = path.join(this.root, ...this.settings.checklistFile.split('/'))): ProjectModel {
+  currentModel(filePath: string = path.join(this.root, ...this.checklistFile.split('/'))): ProjectModel {
     const parts = this.parts();
     const part = parts.find((candidate) => candidate.sources.some((source) => source.path === filePath)) ??
       parts.find((candidate) => candidate.root === this.root) ?? { root: this.root, sources: [] };
@@ -153,6 +181,7 @@ export class ProjectRoot {
       checklistFile,
       ...(settingsModule ? { settingsModule } : {}),
       ...(part.root !== this.root ? { walkedRoot: this.root } : {}),
+      config: this.configFor(part.root),
     };
     const model = createProjectModel(part.root, part.sources, options, this.gitOf(part.root), this.models.get(part.root) ?? null);
     this.models.set(part.root, model);

@@ -1,9 +1,11 @@
+import * as path from 'path';
 import { SourceText, Range, sameRange } from '../parse/source-text';
 import { FileContext } from '../project/classify';
 import { ProjectFile, ProjectModel, relativePosix } from '../project/model';
 import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
 import { feedsProductionEnvironment } from '../project/production';
+import { hasPreflightSection, parseProjectConfig } from '../project/project-config';
 import { SettingsView, productionSettings, settingsViewsFor } from '../settings/project-settings';
 import { Suppressions, readSuppressions } from './suppressions';
 
@@ -51,9 +53,13 @@ function severityInContext(severity: Severity, context: FileContext): Severity |
   return severity;
 }
 
-function overrideFor(rule: Rule, options: LintOptions): SeverityOverride | undefined {
-  const overrides = options.ruleSeverities ?? {};
-  return overrides[rule.meta.code] ?? overrides[rule.meta.name];
+/** The caller's override (a VS Code setting), else the project configuration file's (`[tool.preflight.rules]`). */
+function overrideFor(rule: Rule, options: LintOptions, project: ProjectModel): SeverityOverride | undefined {
+  for (const overrides of [options.ruleSeverities ?? {}, project.config?.options.rules ?? {}]) {
+    const override = overrides[rule.meta.code] ?? overrides[rule.meta.name];
+    if (override) return override;
+  }
+  return undefined;
 }
 
 function runChecks(
@@ -71,6 +77,10 @@ function runChecks(
   if (file.kind === 'compose' && rule.checkCompose) rule.checkCompose(project.compose(file), context);
   if ((file.kind === 'settings' || file.kind === 'env' || file.kind === 'compose') && rule.checkSettings) {
     for (const view of settingsViews()) rule.checkSettings(view, context);
+  }
+  if (file.kind === 'config' && rule.checkConfig && file.text !== null && hasPreflightSection(path.basename(file.path), file.text)) {
+    const known = new Set(rules.flatMap((registered) => [registered.meta.code, registered.meta.name]));
+    rule.checkConfig(parseProjectConfig(file.path, file.text, (id) => known.has(id)), context);
   }
   if (file.kind === 'checklist' && rule.checkChecklist) {
     rule.checkChecklist(project.checklist(file), { ...context, findings: deployment(), registry: rules.map((known) => known.meta) });
@@ -152,7 +162,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   };
   const ran: Rule[] = [];
   for (const rule of options.rules ?? rules) {
-    const override = overrideFor(rule, options);
+    const override = overrideFor(rule, options, project);
     if (override === 'off') continue;
     ran.push(rule);
     const report = reporterFor(rule, override);
@@ -162,7 +172,7 @@ export function lintFile(project: ProjectModel, file: ProjectFile, options: Lint
   if (suppressions) {
     const review = reviewDirectives(suppressions, ran);
     for (const rule of ran.filter((candidate) => candidate.checkSuppressions)) {
-      const report = reporterFor(rule, overrideFor(rule, options) as Severity | undefined);
+      const report = reporterFor(rule, overrideFor(rule, options, project) as Severity | undefined);
       guarded(rule, () => rule.checkSuppressions!(review, { file, project, report }));
     }
   }

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 
-export type FileKind = 'env' | 'settings' | 'compose' | 'checklist';
+/** `config`: Preflight's own configuration (`pyproject.toml`, `preflight.toml`; project/project-config.ts). */
+export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config';
 export type FileContext = 'production' | 'development' | 'unknown';
 
 export const DEFAULT_CHECKLIST_FILE = 'DEPLOYMENT_CHECKLIST.md';
@@ -19,6 +20,7 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   // Not secret_settings.py and the like: read on its own, a gitignored file of secrets would be judged as a module in source control.
   if (LOCAL_SETTINGS_NAME.test(name)) return 'settings';
   if (relativePath === checklistFile) return 'checklist';
+  if (name === 'pyproject.toml' || name === 'preflight.toml') return 'config';
   return null;
 }
 

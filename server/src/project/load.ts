@@ -6,16 +6,18 @@ import { gitFactsWithin, readGitFacts, withGitFacts } from './git';
 import { GitFacts, ModelOptions, ProjectModel, SourceFile, createProjectModel, relativePosix } from './model';
 import { partitionProjects } from './partition';
 import { readSourceFile, walkTree } from './walk';
-import { kindFromPath } from './classify';
+import { DEFAULT_CHECKLIST_FILE, kindFromPath } from './classify';
 import { productionLinks } from './production';
+import { ProjectConfig, findProjectConfig } from './project-config';
 import { TextOf, entryPointModules, namedModuleClosure } from './settings-modules';
 
 /**
  * Reads a folder from disk as one project: the walk, the files, what git says of them. Several
  * Django projects in the folder are still one model here; the CLI uses loadProjects.
  */
-export function loadProject(root: string, options: ModelOptions = {}, onlyFiles?: string[]): ProjectModel {
+export function loadProject(root: string, givenOptions: ModelOptions = {}, onlyFiles?: string[]): ProjectModel {
   const absoluteRoot = path.resolve(root);
+  const options = withConfigFor(absoluteRoot, givenOptions);
   const candidates = onlyFiles ? onlyFiles.map((file) => path.resolve(file)) : walkTree(absoluteRoot, options.checklistFile).files;
   return buildModel(absoluteRoot, candidates.map(readSourceFile), options, !onlyFiles);
 }
@@ -25,8 +27,10 @@ export function loadProject(root: string, options: ModelOptions = {}, onlyFiles?
  * a time: a caller that lints each and lets it go keeps one project's parses in memory, not the tree's.
  * The walked folder's own files come last.
  */
-export function* loadProjects(root: string, options: ModelOptions = {}): Generator<ProjectModel> {
+export function* loadProjects(root: string, givenOptions: ModelOptions = {}): Generator<ProjectModel> {
   const absoluteRoot = path.resolve(root);
+  // The folder's configuration may name the checklist file the walk looks for.
+  const options = withConfigFor(absoluteRoot, givenOptions);
   const walked = walkTree(absoluteRoot, options.checklistFile);
   const parts = partitionProjects(absoluteRoot, walked.files.map(readSourceFile), walked.djangoRoots, options.checklistFile);
   if (parts.length === 1) {
@@ -37,9 +41,19 @@ export function* loadProjects(root: string, options: ModelOptions = {}): Generat
   const treeGit = readGitFacts(absoluteRoot, walked.files.map((file) => relativePosix(absoluteRoot, file)));
   while (parts.length > 0) {
     const part = parts.shift()!;
-    const partOptions = part.root === absoluteRoot ? options : { ...options, walkedRoot: absoluteRoot };
+    // Each project takes the configuration nearest its own root (a subproject may have its own).
+    const partOptions = part.root === absoluteRoot ? options : { ...withConfigFor(part.root, givenOptions), walkedRoot: absoluteRoot };
     yield buildModel(part.root, part.sources, partOptions, true, gitFactsWithin(treeGit, absoluteRoot, part.root));
   }
+}
+
+/** The options with the nearest configuration file upwards from `root` (project/project-config.ts), read from disk. */
+function withConfigFor(root: string, options: ModelOptions): ModelOptions {
+  if (options.config !== undefined) return options;
+  const config: ProjectConfig | null = findProjectConfig(root, (file) => (fs.existsSync(file) ? readSourceFile(file).text : null), () => true);
+  // The default name counts as unset, as in withProjectConfig.
+  const checklistFile = options.checklistFile && options.checklistFile !== DEFAULT_CHECKLIST_FILE ? options.checklistFile : config?.options.checklistFile ?? options.checklistFile;
+  return { ...options, config, ...(checklistFile ? { checklistFile } : {}) };
 }
 
 /**

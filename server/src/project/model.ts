@@ -10,6 +10,7 @@ import { composeOf, composeReferencedPaths } from './compose-application';
 import { dependentFiles, productionLinks } from './production';
 import { ENTRY_POINT_NAMES } from './django-entry-points';
 import { TextOf, entryPointModules, namedModuleClosure } from './settings-modules';
+import { ProjectConfig, withProjectConfig } from './project-config';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -39,6 +40,11 @@ export interface ModelOptions extends ContextOptions {
    * configured them; module names stay relative to the root. The root itself by default.
    */
   walkedRoot?: string;
+  /**
+   * The project's configuration file (`[tool.preflight]`, project/project-config.ts): what these
+   * options leave unset it sets, and the paths it ignores are not read. Null or absent: none.
+   */
+  config?: ProjectConfig | null;
 }
 
 /** What git says of the project's deployment files (relative paths), gathered at the I/O edge. */
@@ -78,6 +84,8 @@ export class ProjectModel {
      * model follows (project/entrypoint-exports.ts), and YAML that turned out not to be compose.
      */
     readonly otherSources: ReadonlyMap<string, SourceFile> = new Map(),
+    /** The project's configuration file, when it has one: the runner takes its rule severities. */
+    readonly config: ProjectConfig | null = null,
   ) {
     for (const file of files) this.byPath.set(file.path, file);
   }
@@ -119,7 +127,7 @@ export class ProjectModel {
    */
   withTexts(texts: ReadonlyMap<string, string>): ProjectModel {
     const files = this.files.map((file) => (texts.has(file.path) ? { ...file, text: texts.get(file.path)! } : file));
-    return new ProjectModel(this.root, files, this.git, this.settingsModule, this.otherSources);
+    return new ProjectModel(this.root, files, this.git, this.settingsModule, this.otherSources, this.config);
   }
 
   /** The parsed deployment checklist; the file must be an analysed checklist file. */
@@ -217,6 +225,7 @@ export function createProjectModel(
   /** The model this one replaces: files that did not change are carried over with their parses. */
   previous: ProjectModel | null = null,
 ): ProjectModel {
+  ({ options, sources } = withProjectConfig(root, options, sources));
   const files: ProjectFile[] = [];
   const unclassified: SourceFile[] = [];
   const reuse = (file: ProjectFile) => {
@@ -247,7 +256,7 @@ export function createProjectModel(
   // An env file only a dev container's or CI's compose file uses is development too.
   for (const [index, reason] of usedOnlyByDevelopmentPlaces(files)) files[index] = reuse({ ...files[index], context: 'development', contextReason: reason, developmentPlace: true });
   files.sort(byRelativePath);
-  const model = new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources);
+  const model = new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources, options.config ?? null);
   // Production's DJANGO_SETTINGS_MODULE is known only once the model is: a module it names that
   // was not a settings file makes the model again (only when an unclassified module remains to be named).
   const selected = [...otherSources.keys()].some((p) => p.endsWith('.py') && !ENTRY_POINT_NAMES.has(path.basename(p)))
@@ -258,7 +267,7 @@ export function createProjectModel(
   namedSettings(root, files, otherSources, [selected], options, keep);
   if (files.length === before) return model;
   files.sort(byRelativePath);
-  return new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources);
+  return new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources, options.config ?? null);
 }
 
 function byRelativePath(a: ProjectFile, b: ProjectFile): number {

@@ -1,6 +1,7 @@
 import { Rule } from './rule';
 import { rule as DJ001 } from './DJ001-file-not-analysed';
 import { rule as DJ002 } from './DJ002-suppression-unused';
+import { rule as DJ003 } from './DJ003-config-invalid';
 import { rule as DJ102 } from './DJ102-secret-key-weak';
 import { rule as DJ103 } from './DJ103-secret-key-insecure-value';
 import { rule as DJ104 } from './DJ104-secret-key-low-entropy';
@@ -79,7 +80,7 @@ import { rule as DJ611 } from './DJ611-file-cache-overlaps-static';
 
 /** Every rule, in code order. The engine runs these; nothing else names a rule. */
 export const rules: Rule[] = [
-  DJ001, DJ002, DJ102, DJ103, DJ104, DJ105, DJ107, DJ108, DJ109, DJ111, DJ112,
+  DJ001, DJ002, DJ003, DJ102, DJ103, DJ104, DJ105, DJ107, DJ108, DJ109, DJ111, DJ112,
   DJ113, DJ202, DJ205, DJ206, DJ207, DJ301, DJ302, DJ303, DJ402, DJ403, DJ404,
   DJ405, DJ407, DJ411, DJ412, DJ501, DJ503, DJ601, DJ602, DJ603, DJ604,
   DJ606, DJ607, DJ608, DJ609, DJ612, DJ801, DJ802, DJ803,

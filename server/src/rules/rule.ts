@@ -5,6 +5,7 @@ import type { EnvFile } from '../parse/env';
 import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
+import type { ProjectConfig } from '../project/project-config';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -106,6 +107,8 @@ export interface Rule {
   checkSuppressions?(review: DirectiveReview, context: RuleContext): void;
   /** Runs on the deployment checklist after the deployment files, whose findings it receives. */
   checkChecklist?(checklist: ChecklistFile, context: ChecklistRuleContext): void;
+  /** Runs on Preflight's configuration file (`[tool.preflight]`), read with the registry's rule names. */
+  checkConfig?(config: ProjectConfig, context: RuleContext): void;
 }
 
 /** A finding of another file, as a checklist rule sees it. */

@@ -52,6 +52,8 @@ describe('Env file squiggles', () => {
       `the CLI's findings (${[...expected].map(([uri, described]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}: ${described}`).join('; ')})`,
       state,
     );
+    // The workspace's pyproject.toml turns restart-policy-missing (DJ714) off by name: both read it.
+    assert.ok(!all.some(([, diagnostics]) => withCode(diagnostics, 'DJ714')), '[tool.preflight.rules] turns DJ714 off in the editor too');
     const postgres = all.find(([uri]) => uri.toString() === workspaceUri(PRODUCTION_POSTGRES).toString())![1];
     const credential = withCode(postgres, 'DJ111');
     assert.ok(credential, `DJ111 on the Postgres password; got ${describeAll(postgres)}`);

@@ -9,6 +9,7 @@
 export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ001: null,
   DJ002: 'remove the unused rule id, or the whole directive',
+  DJ003: null,
   DJ101: 'replace with env("DJANGO_SECRET_KEY") / os.environ["DJANGO_SECRET_KEY"] and add a generated key to the production env file',
   DJ102: 'replace with a generated key',
   DJ103: 'generated key',
@@ -105,4 +106,4 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
  * The file kinds a rule checks, by the hooks it implements ('any': a case in any file will do).
  * checkFile reads no parsed form (DJ001, DJ113) and is not asked for a fix.
  */
-export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist' };
+export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config' };
