@@ -230,6 +230,42 @@ async function againstDjango() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4b. Cold start: the CLI against Node's own start (issue 16's first target).
+
+async function coldStart() {
+  log('\n== Cold start ==');
+  const directory = exampleCopy();
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-cache-'));
+  try {
+    const cli = path.join(REPO, 'dist/cli.js');
+    const lint = [cli, '--format', 'json', '.'];
+    const commands = {
+      node: [['-e', '0'], {}],
+      version: [[cli, '--version'], { PREFLIGHT_NO_COMPILE_CACHE: '1' }],
+      lintPlain: [lint, { PREFLIGHT_NO_COMPILE_CACHE: '1' }],
+      lintCached: [lint, { XDG_CACHE_HOME: cache }],
+    };
+    run(NODE, lint, { cwd: directory, env: { ...process.env, XDG_CACHE_HOME: cache } }); // writes the code cache
+    const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+    const runs = QUICK ? 5 : 21;
+    // Alternated, so that load on the machine falls on all of them alike.
+    for (let i = 0; i < runs; i++) {
+      for (const [name, [args, env]] of Object.entries(commands)) {
+        const started = performance.now();
+        run(NODE, args, { cwd: directory, env: { ...process.env, ...env } });
+        times[name].push(performance.now() - started);
+      }
+    }
+    const medians = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+    log(`node -e 0 ${ms(medians.node)} ms, --version ${ms(medians.version)} ms, lint ${ms(medians.lintPlain)} ms, lint with code cache ${ms(medians.lintCached)} ms`);
+    return { runs, medians };
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // 5. Extension cost.
 
 async function extensionCost() {
@@ -290,7 +326,7 @@ function scalingSection(results) {
   return { rows, exponents };
 }
 
-function render({ when, host, keystrokeResults, scan, django, extension, elapsedS }) {
+function render({ when, host, keystrokeResults, scan, django, cold, extension, elapsedS }) {
   const history = fs.existsSync(path.join(BENCH, 'HISTORY.md')) ? fs.readFileSync(path.join(BENCH, 'HISTORY.md'), 'utf8').trim() : null;
   const previous = fs.readFileSync(path.join(BENCH, 'EARLIER-RESULTS.md'), 'utf8').replace(/^<!--.*-->\s*/, '').trim();
   const ks = keystrokeSection(keystrokeResults);
@@ -336,6 +372,18 @@ function render({ when, host, keystrokeResults, scan, django, extension, elapsed
     out.push(`Ratio of median wall times, check --deploy / preflight: **${(django.djangoMs / django.preflightMs).toFixed(2)}** (preflight takes ${(share * 100).toFixed(0)}% of check --deploy's time). Budget (DESIGN.md §7): well under check --deploy's wall time -- ${met}. Both times are dominated by starting the runtime and loading code (Node and the bundle; Python and Django), not by the checks themselves.`, '');
   }
 
+  out.push('## 4b. Cold start', '');
+  {
+    const { runs, medians } = cold;
+    const ratio = (value) => `${(value / medians.node).toFixed(2)}x`;
+    out.push(`Method: \`node -e 0\`, \`preflight --version\` and \`preflight --format json .\` on the temp copy of \`examples/\` (section 4), the lint once without and once with the code cache of \`dist/cli.js\` (server/src/cli-launch.ts; the cache written by one run before), alternated, ${runs} runs each, median wall time of the whole process. Target (issue 16): the lint at most 1.3x \`node -e 0\`.`, '');
+    out.push('| Command | Median | ÷ `node -e 0` | Target | Result |', '|---|---|---|---|---|');
+    out.push(`| \`node -e 0\` | ${ms(medians.node)} ms | 1.00x | — | — |`);
+    out.push(`| \`preflight --version\` (no cache) | ${ms(medians.version)} ms | ${ratio(medians.version)} | — | — |`);
+    out.push(`| lint, no code cache | ${ms(medians.lintPlain)} ms | ${ratio(medians.lintPlain)} | ≤ 1.3x | ${verdict(medians.lintPlain / medians.node, 1.3, 'x')} |`);
+    out.push(`| lint, with the code cache | ${ms(medians.lintCached)} ms | ${ratio(medians.lintCached)} | ≤ 1.3x | ${verdict(medians.lintCached / medians.node, 1.3, 'x')} |`, '');
+  }
+
   out.push('## 5. Extension cost', '');
   out.push('| Measure | Value | Budget | Result |', '|---|---|---|---|');
   for (const bundle of extension.bundles) out.push(`| Bundle \`dist/${bundle.name}\` (minified) | ${kb(bundle.bytes)} KB | — | — |`);
@@ -367,8 +415,9 @@ async function main() {
     scan = { error: error.message };
   }
   const django = await againstDjango();
+  const cold = await coldStart();
   const extension = await extensionCost();
-  const text = render({ when, host, keystrokeResults, scan, django, extension, elapsedS: (performance.now() - started) / 1000 });
+  const text = render({ when, host, keystrokeResults, scan, django, cold, extension, elapsedS: (performance.now() - started) / 1000 });
   fs.writeFileSync(path.join(BENCH, 'RESULTS.md'), text.endsWith('\n') ? text : `${text}\n`);
   log(`\nWrote bench/RESULTS.md (${((performance.now() - started) / 1000).toFixed(0)} s).`);
   // A section that could not run is a failure of the run, after the file says why.
