@@ -8,7 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ChecklistView } from './checklist/checklist-view';
 import { StatusItems } from './status-item';
 
-/** The files the server diagnoses, by pattern: env files of every naming style, and compose files. */
+/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles. */
 const DOCUMENT_PATTERNS = [
   '**/.env',
   '**/.env.*',
@@ -19,6 +19,9 @@ const DOCUMENT_PATTERNS = [
   '**/settings/*.py',
   // Preflight's own configuration: [tool.preflight] in pyproject.toml, or preflight.toml.
   '**/{pyproject,preflight}.toml',
+  // The processes a PaaS runs (Heroku, Render, Dokku, Scalingo).
+  '**/Procfile',
+  '**/Procfile.*',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */

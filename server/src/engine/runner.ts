@@ -75,6 +75,7 @@ function runChecks(
   if (file.text === null) return;
   if (file.kind === 'env' && rule.checkEnv) rule.checkEnv(project.env(file), context);
   if (file.kind === 'compose' && rule.checkCompose) rule.checkCompose(project.compose(file), context);
+  if (file.kind === 'procfile' && rule.checkProcfile) rule.checkProcfile(project.procfile(file), context);
   if ((file.kind === 'settings' || file.kind === 'env' || file.kind === 'compose') && rule.checkSettings) {
     for (const view of settingsViews()) rule.checkSettings(view, context);
   }

@@ -1,7 +1,10 @@
 import picomatch from 'picomatch';
 
-/** `config`: Preflight's own configuration (`pyproject.toml`, `preflight.toml`; project/project-config.ts). */
-export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config';
+/**
+ * `config`: Preflight's own configuration (`pyproject.toml`, `preflight.toml`; project/project-config.ts).
+ * `procfile`: the processes a PaaS (Heroku, Render, Dokku, Scalingo) runs.
+ */
+export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile';
 export type FileContext = 'production' | 'development' | 'unknown';
 
 export const DEFAULT_CHECKLIST_FILE = 'DEPLOYMENT_CHECKLIST.md';
@@ -21,8 +24,12 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   if (LOCAL_SETTINGS_NAME.test(name)) return 'settings';
   if (relativePath === checklistFile) return 'checklist';
   if (name === 'pyproject.toml' || name === 'preflight.toml') return 'config';
+  if (PROCFILE_NAME.test(name)) return 'procfile';
   return null;
 }
+
+/** `Procfile`, and the variants some platforms and teams keep (`Procfile.web`, `Procfile.dev`: development by its word). */
+const PROCFILE_NAME = /^Procfile(?:\.[\w-]+)?$/;
 
 const LOCAL_SETTINGS_NAME = /^(?:(?:local|dev|development|custom|override|overrides)_settings|settings_(?:local|dev|development|custom|override|overrides))\.py$/;
 
@@ -105,6 +112,7 @@ export function contextFromPath(relativePath: string, options: ContextOptions = 
   if (production) return { context: 'production', reason: `its path says "${production}"` };
   // Below a production word (deploy/production/compose.override.yaml) it is production's own override.
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  if (PROCFILE_NAME.test(name)) return { context: 'production', reason: `it is ${name}, which the platform (Heroku, Render, Dokku, Scalingo) runs in deployment` };
   if (COMPOSE_OVERRIDE.test(name)) return { context: 'development', reason: `it is ${name}, which docker compose merges in on a plain \`docker compose up\`: the development override`, place: true };
   return { context: 'unknown', reason: 'nothing marks it as production or development' };
 }

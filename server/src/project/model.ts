@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { ChecklistFile, parseChecklist } from '../checklist/checklist-file';
 import { EnvFile, parseEnv } from '../parse/env';
+import { Procfile, parseProcfile } from '../parse/procfile';
 import { PythonFile, parsePython } from '../parse/python';
 import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
 import { developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
@@ -135,6 +136,16 @@ export class ProjectModel {
     return parsedChecklists.get(file) ?? cacheChecklist(file);
   }
 
+  /** The parsed Procfile; the file must be an analysed Procfile. */
+  procfile(file: ProjectFile): Procfile {
+    let parsed = parsedProcfiles.get(file);
+    if (!parsed) {
+      parsed = parseProcfile(file.text ?? '');
+      parsedProcfiles.set(file, parsed);
+    }
+    return parsed;
+  }
+
   /** The parsed env file; the file must be an analysed env file. */
   env(file: ProjectFile): EnvFile {
     return parsedEnvFiles.get(file) ?? cacheEnv(file);
@@ -154,6 +165,7 @@ export class ProjectModel {
 const parsedPythonFiles = new WeakMap<ProjectFile, PythonFile>();
 
 const parsedEnvFiles = new WeakMap<ProjectFile, EnvFile>();
+const parsedProcfiles = new WeakMap<ProjectFile, Procfile>();
 const parsedChecklists = new WeakMap<ProjectFile, ChecklistFile>();
 
 function cacheChecklist(file: ProjectFile): ChecklistFile {

@@ -9,6 +9,7 @@
  */
 import * as path from 'path';
 import type { ComposeEnvironmentEntry } from '../parse/compose';
+import { settingsModuleOfCommand } from '../parse/procfile';
 import type { EnvEntry } from '../parse/env';
 import {
   ComposeApplication,
@@ -256,8 +257,9 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
       }
     }
   } else {
-    // No production compose service: production's environment is the production-context env
-    // files (in path order, later files winning).
+    // No production compose service: a PaaS's Procfile says which settings its web process loads.
+    settings = procfileSettings(project, link);
+    // Production's environment is the production-context env files (in path order, later files winning).
     const productionEnvFiles = project.ofKind('env').filter((file) => file.context === 'production' && file.text !== null);
     if (productionEnvFiles.length > 0) {
       environment = new Map();
@@ -275,6 +277,26 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
   }
 
   return { environment, unknownVariables, unreadEnvFiles: unread, linkedFiles, applications: production, djangoServices, webService, container, settings, dependencies };
+}
+
+/** The settings module the `web:` process of a production Procfile selects (`--settings`, `DJANGO_SETTINGS_MODULE=`). */
+export function procfileSelection(project: ProjectModel): { module: string; origin: string; procfile: ProjectFile } | null {
+  for (const procfile of project.ofKind('procfile')) {
+    if (procfile.context !== 'production' || procfile.text === null) continue;
+    const web = project.procfile(procfile).processes.find((process) => process.name === 'web');
+    const module = web ? settingsModuleOfCommand(web.command) : null;
+    if (web && module) return { module, origin: `the web process of ${procfile.relativePath} line ${web.line + 1}`, procfile };
+  }
+  return null;
+}
+
+function procfileSettings(project: ProjectModel, link: (from: ProjectFile, to: ProjectFile, reason: string) => void): SelectedSettings | null {
+  const selection = procfileSelection(project);
+  if (!selection) return null;
+  const { module, origin, procfile } = selection;
+  const file = settingsModuleFile(project, module, path.dirname(procfile.path));
+  if (file) link(procfile, file, `${module} is the settings module of ${origin}`);
+  return { module, origin, file };
 }
 
 /**

@@ -22,6 +22,9 @@ export const rule: Rule = {
       report({ range: problem.range, message: `Preflight could not analyse this compose file (nor can docker compose read it): ${why}.` });
     }
   },
+  checkProcfile(procfile, { report }) {
+    for (const problem of procfile.problems) report({ range: problem.range, message: `Preflight could not read this Procfile line: ${problem.message}.` });
+  },
   checkSettings(settings, { file, report }) {
     // An import cycle is cut where it closes: the names that import brings are unknown, so say so there.
     for (const { at, note } of settings.namespace.trace) {

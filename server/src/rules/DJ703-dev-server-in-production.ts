@@ -10,7 +10,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ703',
     name: 'dev-server-in-production',
-    description: 'A service runs Django\'s development server (runserver, runserver_plus) or a server with --reload.',
+    description: 'A service or a Procfile process runs Django\'s development server (runserver, runserver_plus) or a server with --reload.',
     category: 'compose',
     severity: 'error',
     checklistItem: 'Use a production WSGI/ASGI server (gunicorn, uvicorn)',
@@ -36,6 +36,28 @@ export const rule: Rule = {
             message: `Service \`${service.name}\` starts its server with --reload: it watches the source for changes, which costs CPU and restarts workers mid-request; reloading is for development.`,
           });
         }
+      }
+    }
+  },
+  checkProcfile(procfile, { file, project, report }) {
+    for (const process of procfile.processes) {
+      const server = DEV_SERVER.exec(process.command);
+      if (server) {
+        report({
+          range: process.commandRange,
+          message: `Process \`${process.name}\` runs \`${server[0]}\`, Django's development server: it is single-process, unhardened and not meant to face traffic ("do not use this server in a production setting").`,
+          fixes:
+            process.name === 'web'
+              ? [{ title: `Run gunicorn ${wsgiModule(project)} instead`, safe: false, preferred: true, edits: [{ path: file.path, range: process.commandRange, newText: `gunicorn ${wsgiModule(project)}:application` }] }]
+              : [],
+        });
+        continue;
+      }
+      if (RELOAD.test(process.command)) {
+        report({
+          range: process.commandRange,
+          message: `Process \`${process.name}\` starts its server with --reload: it watches the source for changes, which costs CPU and restarts workers mid-request; reloading is for development.`,
+        });
       }
     }
   },

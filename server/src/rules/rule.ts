@@ -2,6 +2,7 @@ import type { ChecklistFile } from '../checklist/checklist-file';
 import type { Directive, DirectiveId } from '../engine/suppressions';
 import type { ComposeFile } from '../parse/compose';
 import type { EnvFile } from '../parse/env';
+import type { Procfile } from '../parse/procfile';
 import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
@@ -109,6 +110,8 @@ export interface Rule {
   checkChecklist?(checklist: ChecklistFile, context: ChecklistRuleContext): void;
   /** Runs on Preflight's configuration file (`[tool.preflight]`), read with the registry's rule names. */
   checkConfig?(config: ProjectConfig, context: RuleContext): void;
+  /** A Procfile's processes. */
+  checkProcfile?(procfile: Procfile, context: RuleContext): void;
 }
 
 /** A finding of another file, as a checklist rule sees it. */

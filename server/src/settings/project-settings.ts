@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import type { EnvironmentValue } from '../project/production';
-import { productionLinks } from '../project/production';
+import { procfileSelection, productionLinks } from '../project/production';
 import { settingsModuleDefaults } from '../project/django-entry-points';
 import { defaultSetting } from './django-defaults';
 import { kindFromPath } from '../project/classify';
@@ -173,6 +173,11 @@ function productionModule(
   if (selected) {
     const file = resolveModule(project, settingsFiles, project.root, 0, selected.value.trim());
     if (file) return { file, reason: `DJANGO_SETTINGS_MODULE=${selected.value.trim()} in ${selected.origin} selects it` };
+  }
+  const procfile = procfileSelection(project);
+  if (procfile) {
+    const file = resolveModule(project, settingsFiles, project.root, 0, procfile.module);
+    if (file) return { file, reason: `${procfile.origin} selects it (${procfile.module})` };
   }
   const named = entries.filter((file) => file.context === 'production');
   if (named.length >= 1) return { file: named[0], reason: named[0].contextReason };

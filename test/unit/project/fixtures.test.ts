@@ -173,3 +173,30 @@ describe('dev container and CI fixture', () => {
     assert.ok(findings.some((finding) => finding.code === 'DJ701'), findings.map((finding) => finding.code).join(' '));
   });
 });
+
+describe('PaaS fixture (Procfile, WhiteNoise, no compose)', () => {
+  const project = loadProject(path.join(FIXTURES, 'paas'));
+  const links = productionLinks(project);
+
+  it("takes the settings module the Procfile's web process selects", () => {
+    assert.equal(links.settings?.module, 'shop.settings.heroku');
+    assert.equal(links.settings?.origin, 'the web process of Procfile line 1');
+    const heroku = project.get(path.join(project.root, 'shop/settings/heroku.py'))!;
+    assert.deepEqual(project.contextOf(heroku), { context: 'production', reason: 'shop.settings.heroku is the settings module of the web process of Procfile line 1' });
+    assert.equal(project.contextOf(project.get(path.join(project.root, 'Procfile.dev'))!).context, 'development');
+  });
+
+  it('lints with the expected findings and nothing else', () => {
+    const findings = lintProject(project, { onRuleError: (message) => assert.fail(message) });
+    assert.deepEqual(
+      findings.map((finding) => `${finding.code} ${finding.relativePath}:${finding.range.start.line + 1}`).sort(),
+      [
+        // runserver on the platform, and no release: migrate
+        'DJ703 Procfile:1',
+        'DJ717 Procfile:1',
+        // heroku.py sets no error tracker
+        'DJ609 shop/settings/heroku.py:1',
+      ].sort(),
+    );
+  });
+});

@@ -5,8 +5,14 @@ import { ruleTester } from '../rule-tester';
 // test/unit/project/load.test.ts and test/unit/engine/runner.test.ts. Here the table drives the
 // rule through sources the reader would produce.
 ruleTester(rule, {
-  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }],
+  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }],
   invalid: [
+    {
+      name: 'a Procfile line that is not `name: command`',
+      path: 'Procfile',
+      text: 'web: gunicorn app\ngunicorn worker\n',
+      errors: [{ line: 2, column: 1, endColumn: 16, severity: 'warning', message: 'Preflight could not read this Procfile line: this line is not `name: command`, so the platform runs nothing for it.' }],
+    },
     {
       name: 'a compose file with a YAML syntax error',
       path: 'docker-compose.production.yml',

@@ -10,6 +10,9 @@ ruleTester(rule, {
     { path, text: django('    command: /start\n') },
     { path, text: django('    command: ["uvicorn", "config.asgi:application"]\n') },
     { path: 'docker-compose.local.yml', text: django('    command: python manage.py runserver 0.0.0.0:8000\n'), name: 'development compose file' },
+    // A Procfile's processes (Heroku, Render, Dokku, Scalingo).
+    { path: 'Procfile', text: 'web: gunicorn config.wsgi\nworker: celery -A config worker\n' },
+    { path: 'Procfile.dev', text: 'web: python manage.py runserver 0.0.0.0:$PORT\n', name: 'a development Procfile' },
   ],
   invalid: [
     {
@@ -27,6 +30,21 @@ ruleTester(rule, {
       files: { 'mysite/settings/production.py': 'DEBUG = False\n' },
       errors: [{ line: 6, column: 14 }],
       output: django('    environment:\n      DJANGO_SETTINGS_MODULE: mysite.settings.production\n    command: gunicorn mysite.wsgi:application --bind 0.0.0.0:8000\n'),
+    },
+    {
+      path: 'Procfile',
+      text: 'release: python manage.py migrate\nweb: python manage.py runserver 0.0.0.0:$PORT\n',
+      errors: [{ line: 2, column: 6, endColumn: 46, severity: 'error', message: 'Process `web` runs `manage.py runserver`' }],
+      output: 'release: python manage.py migrate\nweb: gunicorn config.wsgi:application\n',
+    },
+    { path: 'Procfile', text: 'web: gunicorn config.wsgi --reload\n', errors: [{ line: 1, column: 6, message: '--reload' }] },
+    {
+      path: 'Procfile',
+      name: 'the WSGI module follows the settings module the web process selects',
+      text: 'web: python manage.py runserver --settings=shop.settings.heroku\n',
+      files: { 'shop/settings/heroku.py': 'DEBUG = False\n' },
+      errors: [{ line: 1, column: 6 }],
+      output: 'web: gunicorn shop.wsgi:application\n',
     },
   ],
 });

@@ -87,13 +87,14 @@ const LANGUAGES = [
   { name: 'dotenv', scope: 'source.dotenv', prefix: '', code: 'DJANGO_DEBUG=True', string: 'NOTE="# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.dotenv' },
   { name: 'Python', scope: 'source.python', prefix: '', code: 'DEBUG = True', string: 'NOTE = "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.python' },
   { name: 'YAML', scope: 'source.yaml', prefix: '  ', code: '  DJANGO_DEBUG: "True"', string: '  NOTE: "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.yaml' },
+  { name: 'Procfile', scope: 'source.procfile', prefix: '', code: 'web: python manage.py runserver', string: 'web: echo "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.procfile' },
 ];
 
 describe('directive injection grammar', () => {
-  it('is contributed as an injection into dotenv, Python and YAML with a comment selector', () => {
+  it('is contributed as an injection into dotenv, Python, YAML and Procfile with a comment selector', () => {
     const injection = contributions.find((grammar) => grammar.scopeName === 'preflight.directives.injection');
     assert.ok(injection, 'package.json contributes the injection grammar');
-    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml']);
+    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile']);
     const raw = JSON.parse(fs.readFileSync(path.join(REPOSITORY, injection.path), 'utf8'));
     assert.equal(raw.scopeName, injection.scopeName);
     assert.match(raw.injectionSelector, /comment\.line\.number-sign/);
