@@ -1021,6 +1021,14 @@ class ModuleEvaluator implements HelperHost {
         return this.member(node, at);
       case 'CallExpression':
         return this.call(node, at);
+      case 'NamedExpression': {
+        // `name := value` binds the name (in the scope being evaluated) and is the value.
+        const [target, , valueNode] = childrenOf(node);
+        if (target?.name !== 'VariableName' || !valueNode) return this.unknownAt(node, 'a named expression that does not parse');
+        const value = this.expr(valueNode);
+        this.bind(this.text(target), value, at);
+        return value;
+      }
       default:
         return this.unknownAt(node, `${describeNode(node.name)} is not evaluated`);
     }

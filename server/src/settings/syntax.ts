@@ -57,6 +57,7 @@ export function assignedNames(node: SyntaxNode, python: PythonFile): Set<string>
         if (child.name === 'TupleExpression' || child.name === 'ArrayExpression') for (const item of childrenOf(child)) if (item.name === 'VariableName') names.add(nodeText(python, item));
       }
     }
+    if (current.name === 'NamedExpression' && current.firstChild?.name === 'VariableName') names.add(nodeText(python, current.firstChild));
     if (current.name === 'CallExpression') {
       const callee = current.firstChild;
       if (callee?.name === 'MemberExpression') {

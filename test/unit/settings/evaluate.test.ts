@@ -198,6 +198,12 @@ except ImproperlyConfigured:
     { source: `${secret}X = get_secret("K", "d")`, value: "'d'", environment: unset },
     { source: `${secret}X = get_secret("K", "d")`, value: "'v'", environment: { K: 'v' } },
     { source: `${secret}X = get_secret("K", "d")`, value: 'unknown', environment: { K_FILE: '/run/secrets/k' } },
+    // an assignment expression binds its name and is the value (healthchecks' envsecret)
+    { source: `import os\ndef envsecret(s, default=None):\n    if secret_path := os.getenv(s + "_FILE"):\n        return open(secret_path).read()\n    return os.getenv(s, default)\nX = envsecret("K", "---")`, value: "'---'", environment: unset },
+    { source: `import os\ndef envsecret(s, default=None):\n    if secret_path := os.getenv(s + "_FILE"):\n        return open(secret_path).read()\n    return os.getenv(s, default)\nX = envsecret("K", "---")`, value: 'unknown', environment: { K_FILE: '/run/secrets/k' } },
+    { source: 'import os\nif v := os.getenv("A"):\n    X = v.split(",")\nelse:\n    X = []', value: "['a', 'b']", environment: { A: 'a,b' } },
+    { source: 'import os\nif v := os.getenv("A"):\n    X = v.split(",")\nelse:\n    X = []', value: '[]', environment: unset },
+    { source: 'X = [(y := 2), y + 1]', value: '[2, 3]' },
     // paths the helper cannot decide: one value per path
     { source: 'from elsewhere import FLAG\ndef pick(flag):\n    if flag:\n        return "on"\n    return "off"\nX = pick(FLAG)', value: "one of 'on' | 'off'" },
     { source: 'from elsewhere import FLAG\ndef pick(flag):\n    if flag:\n        raise ValueError("no")\n    return "off"\nX = pick(FLAG)', value: "'off'" },
