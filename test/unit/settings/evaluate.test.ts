@@ -49,6 +49,13 @@ const CASES: Case[] = [
   // list += any iterable extends (list.__iadd__); list + tuple raises TypeError
   { source: 'X = [1]\nX += (2, 3)', value: '[1, 2, 3]' },
   { source: 'X = [1]\nX += "ab"', value: "[1, 'a', 'b']" },
+  // a bare trailing comma makes the right side a tuple (tandoor's `MIDDLEWARE += 'x',`)
+  { source: 'X = [1]\nX += "ab",', value: "[1, 'ab']" },
+  { source: 'X = (1,)\nX += 2, 3', value: '(1, 2, 3)' },
+  // a block that is not evaluated forgets what it assigns or mutates, not the modules it calls into
+  { source: 'import os\nfrom elsewhere import FLAG\nA = [1]\nif FLAG:\n    with open("f") as f:\n        os.listdir(".")\n        A.append(2)\nX = os.getenv("K", "d")', value: "'d'" },
+  { source: 'import os\nfrom elsewhere import FLAG\nA = [1]\nif FLAG:\n    with open("f") as f:\n        os.listdir(".")\n        A.append(2)\nX = A', value: 'one of unknown | [1]' },
+  { source: 'import os\nfrom elsewhere import FLAG\nif FLAG:\n    with open("f") as f:\n        os = f\nX = os.getenv("K", "d")', value: "one of unknown | 'd'" },
   { source: 'X = [1]\nX = X + (2,)', value: 'unknown' },
   { source: 'X = (1,)\nX += [2]', value: 'unknown' },
   { source: 'X = [1]\nX += 2', value: 'unknown' },
