@@ -108,6 +108,11 @@ function collectCredentials(value: Value, name: () => string, variable: string, 
     return;
   }
   if (value.kind === 'list' || value.kind === 'tuple') {
+    // django-constance's CONSTANCE_CONFIG = {"NAME": (default, help_text[, type])}: only the default is a value.
+    if (variable === 'CONSTANCE_CONFIG' && keys.length === 1) {
+      if (value.items.length > 0) collectCredentials(value.items[0], () => `${name()}[0]`, variable, keys, budget, found);
+      return;
+    }
     value.items.forEach((item, index) => collectCredentials(item, () => `${name()}[${index}]`, variable, keys, budget, found));
     return;
   }

@@ -5,7 +5,7 @@ import { productionSettings } from '../settings/project-settings';
 import type { EnvRead } from '../settings/value';
 import { isDjangoEnvFile, settingEntries, startOfFile } from './shared/env-settings';
 import { Rule } from './rule';
-import { listHas } from './shared/settings-findings';
+import { listHas, middlewareSetting } from './shared/settings-findings';
 
 /**
  * Error trackers as Django projects configure them, as data: the call that starts one (its module
@@ -165,7 +165,7 @@ function computeErrorTracking(project: ProjectModel, settings: SettingsView): Er
   for (const tracker of ERROR_TRACKERS) {
     if (tracker.calls.some((call) => called.has(`${tracker.module}.${call}`))) return { state: 'configured', tracker: tracker.name };
     if (tracker.settings.some((name) => namespace.names.has(name))) return { state: 'configured', tracker: tracker.name };
-    for (const [setting, items] of [['INSTALLED_APPS', tracker.apps], ['MIDDLEWARE', tracker.middleware]] as const) {
+    for (const [setting, items] of [['INSTALLED_APPS', tracker.apps], [middlewareSetting(settings), tracker.middleware]] as const) {
       for (const item of items) {
         const has = listHas(settings, setting, item);
         if (has) return { state: 'configured', tracker: tracker.name };

@@ -528,7 +528,10 @@ class ModuleEvaluator implements HelperHost {
   /** Every name a statement may bind or mutate becomes unknown. */
   private forgetAssigned(node: SyntaxNode, reason: string): void {
     const at = this.loc(node);
+    const rebound = assignedNames(node, this.python, { calls: false });
     for (const name of assignedNames(node, this.python)) {
+      // `os.listdir(...)` in the block calls a module's function: it does not rebind or change `os`.
+      if (!rebound.has(name) && this.boundValue(name)?.kind === 'object') continue;
       this.bind(name, unknown(reason, at), at);
     }
     this.ns.trace.push({ at, note: reason });
@@ -612,10 +615,11 @@ class ModuleEvaluator implements HelperHost {
   }
 
   private update(node: SyntaxNode): void {
-    const [target, op, valueNode] = childrenOf(node);
-    if (!target || !op || !valueNode) return;
+    const [target, op, ...valueGroup] = childrenOf(node);
+    if (!target || !op || valueGroup.length === 0) return;
     const operator = this.text(op).slice(0, -1);
-    const right = this.expr(valueNode);
+    // `MIDDLEWARE += "x",` adds a tuple, as `a, b` without brackets is one.
+    const right = this.valueOfGroup(valueGroup, node);
     const statement = this.loc(node);
     const compute = (old: Value) => (isListExtension(operator, old, right) ? mutateCollection(old, 'extend', [right], new Map(), false, statement) : this.binary(operator, old, right, node));
     if (target.name === 'VariableName') {
@@ -952,6 +956,15 @@ class ModuleEvaluator implements HelperHost {
 
   // ---- expressions ----------------------------------------------------------------------
 
+  /** The name's value in the scope being evaluated, without reporting an unbound name. */
+  private boundValue(name: string): Value | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const local = this.scopes[i].get(name);
+      if (local) return local;
+    }
+    return (this.scopes.length > 0 ? this.globalName(this.current.path, name) : this.getName(name))?.value;
+  }
+
   private lookup(name: string, node: SyntaxNode): Value {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const local = this.scopes[i].get(name);
@@ -1021,6 +1034,14 @@ class ModuleEvaluator implements HelperHost {
         return this.member(node, at);
       case 'CallExpression':
         return this.call(node, at);
+      case 'NamedExpression': {
+        // `name := value` binds the name (in the scope being evaluated) and is the value.
+        const [target, , valueNode] = childrenOf(node);
+        if (target?.name !== 'VariableName' || !valueNode) return this.unknownAt(node, 'a named expression that does not parse');
+        const value = this.expr(valueNode);
+        this.bind(this.text(target), value, at);
+        return value;
+      }
       default:
         return this.unknownAt(node, `${describeNode(node.name)} is not evaluated`);
     }

@@ -46,7 +46,7 @@ export function catches(handlerType: string, exception: string): boolean {
 }
 
 /** Names a statement may bind at top level: assignment targets, mutated names, imports, defs. */
-export function assignedNames(node: SyntaxNode, python: PythonFile): Set<string> {
+export function assignedNames(node: SyntaxNode, python: PythonFile, options: { calls?: boolean } = {}): Set<string> {
   const names = new Set<string>();
   const visit = (current: SyntaxNode): void => {
     if (current.name === 'AssignStatement' || current.name === 'UpdateStatement') {
@@ -57,7 +57,8 @@ export function assignedNames(node: SyntaxNode, python: PythonFile): Set<string>
         if (child.name === 'TupleExpression' || child.name === 'ArrayExpression') for (const item of childrenOf(child)) if (item.name === 'VariableName') names.add(nodeText(python, item));
       }
     }
-    if (current.name === 'CallExpression') {
+    if (current.name === 'NamedExpression' && current.firstChild?.name === 'VariableName') names.add(nodeText(python, current.firstChild));
+    if (current.name === 'CallExpression' && options.calls !== false) {
       const callee = current.firstChild;
       if (callee?.name === 'MemberExpression') {
         const root = rootName(callee, python);

@@ -26,8 +26,24 @@ ruleTester(rule, {
     { path: PRODUCTION, text: 'AWS_ACCESS_KEY_ID = "app-uploads"\nSTRIPE_PUBLISHABLE_KEY = "pk_test_abc123"\nRECAPTCHA_PUBLIC_KEY = "6Lc-abc"\n', name: 'identifiers and public keys' },
     { path: PRODUCTION, text: 'SENTRY_DSN = "https://abc123def456@o0.ingest.sentry.io/1"\n', name: 'a Sentry DSN carries a public key, no password' },
     { path: PRODUCTION, text: 'EMAIL_HOST_PASSWORD = "<your password>"\nSTRIPE_API_KEY = "{stripe_api_key}"\nAPI_TOKEN = "None"\n', name: 'templates and null words (detect-secrets\' filters)' },
+    { path: PRODUCTION, text: 'ACCOUNT_FORMS = {"reset_password": "cookbook.forms.AllAuthPasswordResetForm"}\nACCOUNT_RATE_LIMITS = {"change_password": "5/m/user", "reset_password": "20/m/ip,5/m/key"}\n', name: 'allauth\'s forms and rate limits keyed by actions on a password (reset_password, change_password)' },
+    { path: PRODUCTION, text: 'import os\nCONSTANCE_CONFIG = {"MAP_API_KEY": (os.environ.get("MAPBOX_API_KEY", ""), "Map Box API Key", str)}\n', name: 'django-constance: the help text after the default is no credential' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: 'django-constance: a literal default of a secret option is one',
+      text: `CONSTANCE_CONFIG = {"MAP_API_KEY": ("${PASSWORD}", "Map Box API Key", str)}\n`,
+      errors: [{ line: 1, column: 37, message: 'CONSTANCE_CONFIG["MAP_API_KEY"][0]' }],
+      secret: PASSWORD,
+    },
+    {
+      path: PRODUCTION,
+      name: 'a password set for a new account is still a password',
+      text: `DEFAULT_USERS = {"admin": {"new_password": "${PASSWORD}"}}\n`,
+      errors: [{ line: 1, column: 44 }],
+      secret: PASSWORD,
+    },
     {
       path: PRODUCTION,
       name: 'an f-string whose password is a literal and whose host is an env read: the literal is reported, the rest is named',

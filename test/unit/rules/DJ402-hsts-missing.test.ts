@@ -44,6 +44,13 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 1, message: 'SECURE_HSTS_SECONDS is not set' }],
       output: WITH_SECURITY + 'SECURE_HSTS_SECONDS = 31536000\n',
     },
+    {
+      path: PRODUCTION,
+      name: 'settings: unset, SecurityMiddleware in MIDDLEWARE_CLASSES (Django < 2.0, MIDDLEWARE unset)',
+      text: 'MIDDLEWARE_CLASSES = ("django.middleware.security.SecurityMiddleware",)\n',
+      errors: [{ line: 1, column: 1, message: 'SECURE_HSTS_SECONDS is not set' }],
+      output: 'MIDDLEWARE_CLASSES = ("django.middleware.security.SecurityMiddleware",)\nSECURE_HSTS_SECONDS = 31536000\n',
+    },
     { path: PRODUCTION, name: 'settings: zero', text: WITH_SECURITY + 'SECURE_HSTS_SECONDS = 0\n', errors: [{ line: 2, column: 23 }], output: WITH_SECURITY + 'SECURE_HSTS_SECONDS = 31536000\n' },
     { path: PRODUCTION, name: 'settings: one hour, info', text: WITH_SECURITY + 'SECURE_HSTS_SECONDS = int("3600")\n', errors: [{ line: 2, column: 23, severity: 'info', message: '(1 hour)' }] },
     {

@@ -49,6 +49,13 @@ const CASES: Case[] = [
   // list += any iterable extends (list.__iadd__); list + tuple raises TypeError
   { source: 'X = [1]\nX += (2, 3)', value: '[1, 2, 3]' },
   { source: 'X = [1]\nX += "ab"', value: "[1, 'a', 'b']" },
+  // a bare trailing comma makes the right side a tuple (tandoor's `MIDDLEWARE += 'x',`)
+  { source: 'X = [1]\nX += "ab",', value: "[1, 'ab']" },
+  { source: 'X = (1,)\nX += 2, 3', value: '(1, 2, 3)' },
+  // a block that is not evaluated forgets what it assigns or mutates, not the modules it calls into
+  { source: 'import os\nfrom elsewhere import FLAG\nA = [1]\nif FLAG:\n    with open("f") as f:\n        os.listdir(".")\n        A.append(2)\nX = os.getenv("K", "d")', value: "'d'" },
+  { source: 'import os\nfrom elsewhere import FLAG\nA = [1]\nif FLAG:\n    with open("f") as f:\n        os.listdir(".")\n        A.append(2)\nX = A', value: 'one of unknown | [1]' },
+  { source: 'import os\nfrom elsewhere import FLAG\nif FLAG:\n    with open("f") as f:\n        os = f\nX = os.getenv("K", "d")', value: "one of unknown | 'd'" },
   { source: 'X = [1]\nX = X + (2,)', value: 'unknown' },
   { source: 'X = (1,)\nX += [2]', value: 'unknown' },
   { source: 'X = [1]\nX += 2', value: 'unknown' },
@@ -198,6 +205,12 @@ except ImproperlyConfigured:
     { source: `${secret}X = get_secret("K", "d")`, value: "'d'", environment: unset },
     { source: `${secret}X = get_secret("K", "d")`, value: "'v'", environment: { K: 'v' } },
     { source: `${secret}X = get_secret("K", "d")`, value: 'unknown', environment: { K_FILE: '/run/secrets/k' } },
+    // an assignment expression binds its name and is the value (healthchecks' envsecret)
+    { source: `import os\ndef envsecret(s, default=None):\n    if secret_path := os.getenv(s + "_FILE"):\n        return open(secret_path).read()\n    return os.getenv(s, default)\nX = envsecret("K", "---")`, value: "'---'", environment: unset },
+    { source: `import os\ndef envsecret(s, default=None):\n    if secret_path := os.getenv(s + "_FILE"):\n        return open(secret_path).read()\n    return os.getenv(s, default)\nX = envsecret("K", "---")`, value: 'unknown', environment: { K_FILE: '/run/secrets/k' } },
+    { source: 'import os\nif v := os.getenv("A"):\n    X = v.split(",")\nelse:\n    X = []', value: "['a', 'b']", environment: { A: 'a,b' } },
+    { source: 'import os\nif v := os.getenv("A"):\n    X = v.split(",")\nelse:\n    X = []', value: '[]', environment: unset },
+    { source: 'X = [(y := 2), y + 1]', value: '[2, 3]' },
     // paths the helper cannot decide: one value per path
     { source: 'from elsewhere import FLAG\ndef pick(flag):\n    if flag:\n        return "on"\n    return "off"\nX = pick(FLAG)', value: "one of 'on' | 'off'" },
     { source: 'from elsewhere import FLAG\ndef pick(flag):\n    if flag:\n        raise ValueError("no")\n    return "off"\nX = pick(FLAG)', value: "'off'" },

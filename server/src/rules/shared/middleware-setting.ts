@@ -1,6 +1,6 @@
 import type { SettingsView } from '../../settings/project-settings';
 import type { Fix, RuleContext } from '../rule';
-import { SECURITY_MIDDLEWARE, describeSetting, hasMiddleware, knownOnEveryPath, reportSetting } from './settings-findings';
+import { SECURITY_MIDDLEWARE, describeSetting, hasMiddleware, knownOnEveryPath, middlewareSetting, reportSetting } from './settings-findings';
 import type { KnownLookup } from './settings-findings';
 
 /** A middleware Django's deploy checks require in MIDDLEWARE. */
@@ -16,13 +16,14 @@ export interface RequiredMiddleware {
 /** Reports a MIDDLEWARE (set or Django's empty default) that lacks the middleware. */
 export function reportMissingMiddleware(settings: SettingsView, context: RuleContext, required: RequiredMiddleware): void {
   if (hasMiddleware(settings, required.middleware) !== false) return;
-  const lookups = knownOnEveryPath(settings, 'MIDDLEWARE')!;
+  const name = middlewareSetting(settings);
+  const lookups = knownOnEveryPath(settings, name)!;
   // Several paths (a conditional prepend): the finding and the fix go to the list they all start from.
   const lookup = lookups.length === 1 ? lookups[0] : baseList(lookups);
   const paths = lookups.length > 1 ? ` on every path the settings may take (${lookups.length} lists)` : '';
   reportSetting(settings, lookup, context, {
-    message: `${lookup.state === 'default' ? describeSetting('MIDDLEWARE', lookup) : 'MIDDLEWARE'} lacks ${required.middleware}${paths}: ${required.consequence}`,
-    fixes: insertMiddlewareFix(settings, required, lookup, lookups),
+    message: `${lookup.state === 'default' ? describeSetting(name, lookup) : name} lacks ${required.middleware}${paths}: ${required.consequence}`,
+    fixes: insertMiddlewareFix(settings, required, lookup, lookups, name),
   });
 }
 
@@ -32,8 +33,8 @@ function baseList(lookups: KnownLookup[]): KnownLookup {
   return [...lookups].sort((a, b) => line(a) - line(b))[0];
 }
 
-function insertMiddlewareFix(settings: SettingsView, required: RequiredMiddleware, lookup: KnownLookup, lookups: KnownLookup[]): Fix[] {
-  const title = `Add ${required.middleware} to MIDDLEWARE`;
+function insertMiddlewareFix(settings: SettingsView, required: RequiredMiddleware, lookup: KnownLookup, lookups: KnownLookup[], name: string): Fix[] {
+  const title = `Add ${required.middleware} to ${name}`;
   if (lookup.state === 'default') {
     const source = settings.namespace.module.python.source;
     const end = source.positionAt(source.text.length);

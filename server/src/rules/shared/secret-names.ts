@@ -62,16 +62,30 @@ function endsWithOneOf(words: string[], tails: string[][]): boolean {
   return tails.some((tail) => tail.length <= words.length && tail.every((word, index) => words[words.length - tail.length + index] === word));
 }
 
+/**
+ * Verbs that make a name an action on a password rather than the password: allauth's
+ * ACCOUNT_FORMS["reset_password"] is a form class and ACCOUNT_RATE_LIMITS["change_password"] a
+ * rate such as "5/m"; URL names and views say `reset_password` and `forgot_password` too.
+ */
+const PASSWORD_ACTIONS: readonly string[] = ['RESET', 'CHANGE', 'FORGOT', 'FORGOTTEN', 'RECOVER', 'SET'];
+
+/** `reset_password`, `change_password`: a verb and the keyword alone, an action's name. */
+function isPasswordAction(words: string[]): boolean {
+  return words.length === 2 && PASSWORD_ACTIONS.includes(words[0]) && words[1] === 'PASSWORD';
+}
+
 /** A name whose whole value is a secret: keys, passwords, tokens, API keys, client secrets. */
 export function isSecretName(name: string): boolean {
   if (NOT_SECRET_NAMES.includes(name.toUpperCase())) return false;
-  return endsWithOneOf(nameWords(name), SECRET_TAILS);
+  const words = nameWords(name);
+  return endsWithOneOf(words, SECRET_TAILS) && !isPasswordAction(words);
 }
 
 /** A name holding a login credential for a service (database, broker, Flower, an API). */
 export function isCredentialName(name: string): boolean {
   if (NOT_SECRET_NAMES.includes(name.toUpperCase())) return false;
-  return endsWithOneOf(nameWords(name), CREDENTIAL_TAILS);
+  const words = nameWords(name);
+  return endsWithOneOf(words, CREDENTIAL_TAILS) && !isPasswordAction(words);
 }
 
 /** A name whose value is a service URL: DATABASE_URL, CELERY_BROKER_URL, MONGO_URI, SENTRY_DSN. */

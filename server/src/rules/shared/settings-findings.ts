@@ -162,7 +162,16 @@ function valueHas(value: Value, item: string): boolean | null {
   return value.items.some((entry) => entry.kind === 'unknown') ? null : false;
 }
 
-export const hasMiddleware = (view: SettingsView, middleware: string) => listHas(view, 'MIDDLEWARE', middleware);
+/**
+ * The setting that lists the middleware: MIDDLEWARE, or MIDDLEWARE_CLASSES when only that is set,
+ * as in projects written for Django < 2.0 (before 1.10 only MIDDLEWARE_CLASSES existed; 1.10 and
+ * 1.11 used it while MIDDLEWARE was None, its default then).
+ */
+export function middlewareSetting(view: SettingsView): 'MIDDLEWARE' | 'MIDDLEWARE_CLASSES' {
+  return view.get('MIDDLEWARE').state === 'default' && view.get('MIDDLEWARE_CLASSES').state !== 'default' ? 'MIDDLEWARE_CLASSES' : 'MIDDLEWARE';
+}
+
+export const hasMiddleware = (view: SettingsView, middleware: string) => listHas(view, middlewareSetting(view), middleware);
 export const securityMiddleware = (view: SettingsView) => hasMiddleware(view, SECURITY_MIDDLEWARE);
 
 /** `value is True`. */
