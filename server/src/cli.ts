@@ -13,6 +13,7 @@ import { reportMain } from './cli/report/report';
 import { Finding, lintProjectsInTurn } from './engine/runner';
 import { loadProject, loadProjects } from './project/load';
 import { ProjectModel } from './project/model';
+import { DJANGO_SERIES, versionFromText } from './project/django-version';
 
 // Injected by the bundler from package.json.
 declare const PREFLIGHT_VERSION: string | undefined;
@@ -29,6 +30,8 @@ Options:
   --format FORMAT            text (default), json, sarif (GitHub code scanning),
                              github (workflow annotations), gitlab (Code Quality), junit
   --settings MODULE          the production settings module, as manage.py --settings takes it
+  --django-version X.Y[.Z]   the Django the project runs (default: found in its lock files,
+                             requirements or pyproject.toml, else the newest LTS)
   --context auto|production  auto: decide production/development per file (default);
                              production: treat every file as production
   --max-warnings N           also fail when there are more than N warnings
@@ -49,6 +52,7 @@ interface CliOptions {
   paths: string[];
   format: (typeof FORMATS)[number];
   settings?: string;
+  djangoVersion?: string;
   context: 'auto' | 'production';
   maxWarnings: number;
   fix: boolean;
@@ -64,6 +68,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     options: {
       format: { type: 'string', default: 'text' },
       settings: { type: 'string' },
+      'django-version': { type: 'string' },
       context: { type: 'string', default: 'auto' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean' },
@@ -84,10 +89,14 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (values.settings !== undefined && !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(values.settings)) {
     throw new UsageError(`--settings takes a dotted module path such as config.settings.production, not "${values.settings}"`);
   }
+  const djangoVersion = values['django-version'];
+  if (djangoVersion !== undefined && !versionFromText(djangoVersion, { kind: 'option', text: '' })) {
+    throw new UsageError(`--django-version takes a Django release Preflight knows (${DJANGO_SERIES[0]} to ${DJANGO_SERIES[DJANGO_SERIES.length - 1]}) such as 5.2 or 5.2.8, not "${djangoVersion}"`);
+  }
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix writes the files and --fix-dry-run writes nothing: give one of them');
   const paths = positionals.length > 0 ? positionals : ['.'];
   for (const target of paths) if (!fs.existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
-  return { paths, format, settings: values.settings, context, maxWarnings, fix: values.fix === true, fixDryRun: values['fix-dry-run'] === true };
+  return { paths, format, settings: values.settings, djangoVersion, context, maxWarnings, fix: values.fix === true, fixDryRun: values['fix-dry-run'] === true };
 }
 
 /**
@@ -95,7 +104,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
  * project/partition.ts), each loaded only when reached, so a checked project can be let go.
  */
 function* projectGroups(options: CliOptions): Generator<Iterable<ProjectModel>> {
-  const modelOptions = { settingsModule: options.settings, context: options.context };
+  const modelOptions = { settingsModule: options.settings, djangoVersion: options.djangoVersion, context: options.context };
   const directories = options.paths.filter((target) => fs.statSync(target).isDirectory());
   const inDirectory = (file: string) =>
     directories.some((directory) => !path.relative(path.resolve(directory), path.resolve(file)).startsWith('..'));

@@ -12,6 +12,7 @@ import { dependentFiles, productionLinks } from './production';
 import { ENTRY_POINT_NAMES } from './django-entry-points';
 import { TextOf, entryPointModules, namedModuleClosure } from './settings-modules';
 import { ProjectConfig, withProjectConfig } from './project-config';
+import { DjangoVersion, DjangoVersionSource, defaultDjangoVersion, versionFromText } from './django-version';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -46,6 +47,8 @@ export interface ModelOptions extends ContextOptions {
    * options leave unset it sets, and the paths it ignores are not read. Null or absent: none.
    */
   config?: ProjectConfig | null;
+  /** The Django version the user says runs (`--django-version`, `preflight.djangoVersion`): `5.2` or `5.2.8`. */
+  djangoVersion?: string;
 }
 
 /** What git says of the project's deployment files (relative paths), gathered at the I/O edge. */
@@ -87,9 +90,18 @@ export class ProjectModel {
     readonly otherSources: ReadonlyMap<string, SourceFile> = new Map(),
     /** The project's configuration file, when it has one: the runner takes its rule severities. */
     readonly config: ProjectConfig | null = null,
+    /** The Django version the user gave (option or configuration file), unparsed; null: find it. */
+    readonly djangoVersionOption: { text: string; from: 'option' | 'config' } | null = null,
   ) {
     for (const file of files) this.byPath.set(file.path, file);
   }
+
+  /** Which Django runs this project, resolved once per model (project/django-version.ts). */
+  djangoVersion(): DjangoVersion {
+    this.resolvedDjangoVersion ??= resolveDjangoVersion(this);
+    return this.resolvedDjangoVersion;
+  }
+  private resolvedDjangoVersion: DjangoVersion | undefined;
 
   get(filePath: string): ProjectFile | undefined {
     return this.byPath.get(filePath);
@@ -128,7 +140,7 @@ export class ProjectModel {
    */
   withTexts(texts: ReadonlyMap<string, string>): ProjectModel {
     const files = this.files.map((file) => (texts.has(file.path) ? { ...file, text: texts.get(file.path)! } : file));
-    return new ProjectModel(this.root, files, this.git, this.settingsModule, this.otherSources, this.config);
+    return new ProjectModel(this.root, files, this.git, this.settingsModule, this.otherSources, this.config, this.djangoVersionOption);
   }
 
   /** The parsed deployment checklist; the file must be an analysed checklist file. */
@@ -268,7 +280,7 @@ export function createProjectModel(
   // An env file only a dev container's or CI's compose file uses is development too.
   for (const [index, reason] of usedOnlyByDevelopmentPlaces(files)) files[index] = reuse({ ...files[index], context: 'development', contextReason: reason, developmentPlace: true });
   files.sort(byRelativePath);
-  const model = new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources, options.config ?? null);
+  const model = new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources, options.config ?? null, djangoVersionOption(options));
   // Production's DJANGO_SETTINGS_MODULE is known only once the model is: a module it names that
   // was not a settings file makes the model again (only when an unclassified module remains to be named).
   const selected = [...otherSources.keys()].some((p) => p.endsWith('.py') && !ENTRY_POINT_NAMES.has(path.basename(p)))
@@ -279,7 +291,27 @@ export function createProjectModel(
   namedSettings(root, files, otherSources, [selected], options, keep);
   if (files.length === before) return model;
   files.sort(byRelativePath);
-  return new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources, options.config ?? null);
+  return new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources, options.config ?? null, djangoVersionOption(options));
+}
+
+function djangoVersionOption(options: ModelOptions): ProjectModel['djangoVersionOption'] {
+  if (options.djangoVersion) return { text: options.djangoVersion, from: 'option' };
+  const configured = options.config?.options.djangoVersion;
+  return configured ? { text: configured, from: 'config' } : null;
+}
+
+/**
+ * The option, then the configuration file, then the project's files, then the newest LTS. A
+ * version Preflight does not know the checks of falls through to the next source.
+ */
+function resolveDjangoVersion(model: ProjectModel): DjangoVersion {
+  const given = model.djangoVersionOption;
+  if (given) {
+    const source: DjangoVersionSource = given.from === 'option' ? { kind: 'option', text: given.text } : { kind: 'config', path: relativePosix(model.root, model.config!.path), text: `django-version = "${given.text}"` };
+    const version = versionFromText(given.text, source);
+    if (version) return version;
+  }
+  return defaultDjangoVersion();
 }
 
 function byRelativePath(a: ProjectFile, b: ProjectFile): number {
