@@ -13,7 +13,7 @@ import { reportMain } from './cli/report/report';
 import { Finding, lintProjectsInTurn } from './engine/runner';
 import { loadProject, loadProjects } from './project/load';
 import { ProjectModel } from './project/model';
-import { DJANGO_SERIES, versionFromText } from './project/django-version';
+import { DJANGO_SERIES, seriesOf } from './project/django-version';
 
 // Injected by the bundler from package.json.
 declare const PREFLIGHT_VERSION: string | undefined;
@@ -30,8 +30,8 @@ Options:
   --format FORMAT            text (default), json, sarif (GitHub code scanning),
                              github (workflow annotations), gitlab (Code Quality), junit
   --settings MODULE          the production settings module, as manage.py --settings takes it
-  --django-version X.Y[.Z]   the Django the project runs (default: found in its lock files,
-                             requirements or pyproject.toml, else the newest LTS)
+  --django-version X.Y[.Z]   the Django the project runs (default: the configuration's
+                             django-version, else the newest LTS)
   --context auto|production  auto: decide production/development per file (default);
                              production: treat every file as production
   --max-warnings N           also fail when there are more than N warnings
@@ -90,7 +90,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     throw new UsageError(`--settings takes a dotted module path such as config.settings.production, not "${values.settings}"`);
   }
   const djangoVersion = values['django-version'];
-  if (djangoVersion !== undefined && !versionFromText(djangoVersion, { kind: 'option', text: '' })) {
+  if (djangoVersion !== undefined && seriesOf(djangoVersion) === null) {
     throw new UsageError(`--django-version takes a Django release Preflight knows (${DJANGO_SERIES[0]} to ${DJANGO_SERIES[DJANGO_SERIES.length - 1]}) such as 5.2 or 5.2.8, not "${djangoVersion}"`);
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix writes the files and --fix-dry-run writes nothing: give one of them');

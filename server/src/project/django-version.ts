@@ -32,16 +32,21 @@ export interface DjangoVersion {
 
 const SERIES_OF = /^(\d+)\.(\d+)(?:\.(\d+))?$/;
 
-/**
- * A version as the user writes it (`5.2`, `5.2.8`) as a DjangoVersion, or null when it names no
- * series Preflight knows. A series between known ones is not guessed at.
- */
-export function versionFromText(text: string, source: DjangoVersionSource): DjangoVersion | null {
+/** The known series a version as the user writes it (`5.2`, `5.2.8`) names, or null; a series between known ones is not guessed at. */
+export function seriesOf(text: string): DjangoSeries | null {
   const match = SERIES_OF.exec(text.trim());
   if (!match) return null;
   const series = `${Number(match[1])}.${Number(match[2])}`;
-  if (!(DJANGO_SERIES as readonly string[]).includes(series)) return null;
-  return { series: [series as DjangoSeries], exact: match[3] !== undefined ? text.trim() : null, source };
+  return (DJANGO_SERIES as readonly string[]).includes(series) ? (series as DjangoSeries) : null;
+}
+
+/** A version as the user writes it as a DjangoVersion, or null when it names no series Preflight knows. */
+export function versionFromText(text: string, source: DjangoVersionSource): DjangoVersion | null {
+  const written = text.trim();
+  const series = seriesOf(written);
+  if (series === null) return null;
+  // SERIES_OF admitted it: three parts name a release, two a series.
+  return { series: [series], exact: written.split('.').length === 3 ? written : null, source };
 }
 
 /** The newest LTS, said as the assumption it is. */

@@ -105,11 +105,15 @@ describe('preflight CLI', () => {
   });
 
   it('exits 2 on bad usage', () => {
-    for (const args of [['--format', 'xml'], ['--context', 'staging'], ['--max-warnings', 'many'], ['--nope'], ['no/such/dir'], ['--settings', 'not a module'], ['--fix', '--fix-dry-run', '.']]) {
+    for (const args of [['--format', 'xml'], ['--context', 'staging'], ['--max-warnings', 'many'], ['--nope'], ['no/such/dir'], ['--settings', 'not a module'], ['--django-version', '2.2'], ['--django-version', '5.x'], ['--fix', '--fix-dry-run', '.']]) {
       const { status, stderr } = preflight(args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /Usage: preflight/);
     }
+  });
+
+  it('takes --django-version of a series it knows, a series or a release', () => {
+    for (const version of ['3.2', '5.2', '5.2.8', '6.1']) assert.equal(preflight(['--django-version', version, '--format', 'json', 'examples']).status, 1, version);
   });
 
   it('prints help and version', () => {
