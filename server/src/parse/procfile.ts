@@ -6,7 +6,7 @@
  * (`^([A-Za-z0-9_-]+):\s*(.+)$`, blank lines and `#` comments skipped). A line that is neither is
  * a problem with its range: the platform ignores it, which is rarely what its author meant.
  */
-import { Range } from './source-text';
+import { Range, SourceText } from './source-text';
 
 export interface ProcfileProcess {
   /** `web`, `worker`, `release`. */
@@ -18,6 +18,7 @@ export interface ProcfileProcess {
 }
 
 export interface Procfile {
+  source: SourceText;
   processes: ProcfileProcess[];
   problems: { range: Range; message: string }[];
 }
@@ -55,7 +56,7 @@ export function parseProcfile(text: string): Procfile {
       line,
     });
   });
-  return { processes, problems };
+  return { source: new SourceText(text), processes, problems };
 }
 
 /** The settings module a command selects: `--settings X` / `--settings=X`, or `DJANGO_SETTINGS_MODULE=X` before it or exported in it. */

@@ -37,13 +37,10 @@ export const rule: Rule = {
           // Safe to write, but it changes what every deploy does: a suggestion to review.
           safe: false,
           preferred: true,
-          edits: [{ path: file.path, range: { start: end, end }, newText: `${newlineOf(file.text ?? '')}release: python manage.py migrate --noinput` }],
+          edits: [{ path: file.path, range: { start: end, end }, newText: `${procfile.source.eol}release: python manage.py migrate --noinput` }],
         },
       ],
     });
   },
 };
 
-function newlineOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
