@@ -52,7 +52,7 @@ export interface Dockerfile {
 }
 
 /** Instruction lines with continuations joined; comment lines inside a continuation dropped, as Docker does. */
-function logicalLines(text: string): { line: number; text: string }[] {
+export function logicalLines(text: string): { line: number; text: string }[] {
   const lines = text.split(/\r?\n/);
   const result: { line: number; text: string }[] = [];
   for (let index = 0; index < lines.length; index++) {
