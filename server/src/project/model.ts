@@ -13,6 +13,7 @@ import { ENTRY_POINT_NAMES } from './django-entry-points';
 import { TextOf, entryPointModules, namedModuleClosure } from './settings-modules';
 import { ProjectConfig, withProjectConfig } from './project-config';
 import { DjangoVersion, DjangoVersionSource, defaultDjangoVersion, versionFromText } from './django-version';
+import { DetectedDjangoVersion, detectDjangoVersion } from './django-version-detection';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -102,6 +103,13 @@ export class ProjectModel {
     return this.resolvedDjangoVersion;
   }
   private resolvedDjangoVersion: DjangoVersion | undefined;
+
+  /** What the dependency files say of Django, and what in them could not be read; computed once per model. */
+  detectedDjangoVersion(): DetectedDjangoVersion {
+    this.detectedVersion ??= detectFromFiles(this);
+    return this.detectedVersion;
+  }
+  private detectedVersion: DetectedDjangoVersion | undefined;
 
   get(filePath: string): ProjectFile | undefined {
     return this.byPath.get(filePath);
@@ -283,7 +291,7 @@ export function createProjectModel(
   const model = new ProjectModel(root, files, git, options.settingsModule ?? null, otherSources, options.config ?? null, djangoVersionOption(options));
   // Production's DJANGO_SETTINGS_MODULE is known only once the model is: a module it names that
   // was not a settings file makes the model again (only when an unclassified module remains to be named).
-  const selected = [...otherSources.keys()].some((p) => p.endsWith('.py') && !ENTRY_POINT_NAMES.has(path.basename(p)))
+  const selected = [...otherSources.keys()].some((p) => p.endsWith('.py') && !ENTRY_POINT_NAMES.has(path.basename(p)) && path.basename(p) !== 'setup.py')
     ? productionLinks(model).environment?.get('DJANGO_SETTINGS_MODULE')?.value
     : undefined;
   if (!selected) return model;
@@ -311,7 +319,16 @@ function resolveDjangoVersion(model: ProjectModel): DjangoVersion {
     const version = versionFromText(given.text, source);
     if (version) return version;
   }
-  return defaultDjangoVersion();
+  return model.detectedDjangoVersion().version ?? defaultDjangoVersion();
+}
+
+/** What the project's dependency files (read along by the walk, or deployment files such as pyproject.toml) say. */
+function detectFromFiles(model: ProjectModel): DetectedDjangoVersion {
+  const texts = new Map<string, string>();
+  for (const file of model.files) if (file.text !== null) texts.set(file.relativePath, file.text);
+  for (const source of model.otherSources.values()) if (source.text !== null) texts.set(relativePosix(model.root, source.path), source.text);
+  const contexts = new Map(model.files.map((file) => [file.relativePath, file.context]));
+  return detectDjangoVersion(texts, (relativePath) => contexts.get(relativePath) ?? contextFromPath(relativePath).context);
 }
 
 function byRelativePath(a: ProjectFile, b: ProjectFile): number {
