@@ -46,8 +46,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   // .gitignore decides whether an env file is committed (DJ112), manage.py where a folder's Django
   // projects begin (a folder of several is split into them), and Django's entry points which
   // settings module runs when production sets none (DJ206), and dev container configurations the
-  // files that are development (project/devcontainer.ts): the server hears of their changes too.
-  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py', '**/{devcontainer.json,.devcontainer.json}'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
+  // files that are development (project/devcontainer.ts), and the dependency files which Django
+  // runs (project/django-version-detection.ts): the server hears of their changes too.
+  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py', '**/{devcontainer.json,.devcontainer.json}', '**/{requirements*.txt,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,setup.cfg,setup.py}', '**/requirements/*.txt'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
     documentSelector: patterns.map((pattern) => ({ scheme: 'file', pattern })),
     synchronize: { configurationSection: 'preflight', fileEvents: watchers },

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { kindFromPath } from './classify';
 import { isDevcontainerConfig } from './devcontainer';
 import { ENTRY_POINT_NAMES } from './django-entry-points';
+import { isDependencyFile } from './django-version-detection';
 import { FileContent, contentFromBytes, contentTooLarge } from './file-content';
 import { SourceFile, relativePosix } from './model';
 
@@ -52,8 +53,9 @@ export function walkTree(root: string, checklistFile?: string): WalkedTree {
         if (entry.name === 'manage.py') djangoRoots.push(directory);
         const relative = relativePosix(root, full);
         // Django's entry points are read (not linted) for the settings module they default to, dev
-        // container configurations for the files they make development, settings.ini for python-decouple.
-        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || isDevcontainerConfig(relative) || entry.name === 'settings.ini' || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
+        // container configurations for the files they make development, settings.ini for python-decouple,
+        // the dependency files (requirements, lock files, setup.cfg/setup.py) for the Django version.
+        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || isDevcontainerConfig(relative) || entry.name === 'settings.ini' || isDependencyFile(relative) || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
       }
     }
   };
