@@ -1,7 +1,7 @@
 /**
  * The language status items beside the language mode (as vscode-eslint and ruff have): for the
- * deployment file in the active editor, the context the rules judge it in and the settings module
- * production runs, each with where that came from. The server decides; this only shows it.
+ * deployment file in the active editor, the context the rules judge it in, the settings module
+ * production runs and the Django version assumed, each with where that came from. The server decides; this only shows it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,6 +12,7 @@ const CONTEXT_LABEL: Record<string, string> = { production: 'Production', develo
 export class StatusItems {
   private readonly context: vscode.LanguageStatusItem;
   private readonly settings: vscode.LanguageStatusItem;
+  private readonly django: vscode.LanguageStatusItem;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** What the items show now, for tests in the extension host (the API cannot read status items). */
@@ -24,10 +25,14 @@ export class StatusItems {
     this.settings = vscode.languages.createLanguageStatusItem('preflight.settingsModule', selector);
     this.settings.name = 'Preflight: production settings';
     this.settings.command = { command: 'preflight.checklist.open', title: 'Checklist' };
+    this.django = vscode.languages.createLanguageStatusItem('preflight.djangoVersion', selector);
+    this.django.name = 'Preflight: Django version';
+    this.django.command = { command: 'workbench.action.openSettings', title: 'Set', arguments: ['preflight.djangoVersion'] };
     this.clear();
     this.disposables.push(
       this.context,
       this.settings,
+      this.django,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
       // Diagnostics change when the project does: the production it implies may have changed too.
       vscode.languages.onDidChangeDiagnostics(() => this.schedule()),
@@ -44,6 +49,8 @@ export class StatusItems {
     this.context.text = 'Preflight';
     this.context.detail = 'starting';
     this.settings.text = '';
+    this.django.text = '';
+    this.django.detail = '';
     this.shown = null;
   }
 
@@ -68,6 +75,8 @@ export class StatusItems {
     this.settings.text = status.settingsModule ? `$(settings-gear) ${status.settingsModule}` : '$(settings-gear) settings module not known';
     this.settings.detail = status.settingsModule ? status.settingsOrigin ?? '' : 'nothing in the repository names it: --settings, DJANGO_SETTINGS_MODULE or preflight.settingsModule';
     this.settings.command = { command: 'preflight.checklist.open', title: status.checklistExists ? 'Checklist' : 'Create checklist' };
+    this.django.text = `$(versions) ${status.djangoVersion}`;
+    this.django.detail = status.djangoVersionOrigin;
     this.shown = { uri: document.uri.toString(), status };
   }
 }

@@ -13,7 +13,7 @@ import { reportMain } from './cli/report/report';
 import { Finding, lintProjectsInTurn } from './engine/runner';
 import { loadProject, loadProjects } from './project/load';
 import { ProjectModel } from './project/model';
-import { DJANGO_SERIES, seriesOf } from './project/django-version';
+import { DJANGO_SERIES, describeDjangoVersion, seriesOf } from './project/django-version';
 
 // Injected by the bundler from package.json.
 declare const PREFLIGHT_VERSION: string | undefined;
@@ -31,7 +31,9 @@ Options:
                              github (workflow annotations), gitlab (Code Quality), junit
   --settings MODULE          the production settings module, as manage.py --settings takes it
   --django-version X.Y[.Z]   the Django the project runs (default: the configuration's
-                             django-version, else the newest LTS)
+                             django-version, else what the lock files, requirements,
+                             pyproject.toml, setup.cfg/setup.py or Dockerfile pin,
+                             else the newest LTS)
   --context auto|production  auto: decide production/development per file (default);
                              production: treat every file as production
   --max-warnings N           also fail when there are more than N warnings
@@ -123,11 +125,27 @@ function byPosition(a: JsonFinding, b: JsonFinding): number {
   return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-function lintPaths(options: CliOptions): JsonFinding[] {
+/**
+ * The text output's context: which Django each project is judged as and why (project/django-version.ts),
+ * and the dependency files that could not be read on the way; the project's folder when several are linted.
+ */
+function* withContextLines(group: Iterable<ProjectModel>, lines: string[]): Generator<ProjectModel> {
+  for (const model of group) {
+    const folder = fromWorkingDirectory(model.root) || '.';
+    lines.push(`${describeDjangoVersion(model.djangoVersion())} (project ${folder})`);
+    for (const problem of model.detectedDjangoVersion().problems) lines.push(`  ↳ ${fromWorkingDirectory(path.join(model.root, problem.path))} line ${problem.line} could not be read: ${problem.message}`);
+    yield model;
+  }
+}
+
+function lintPaths(options: CliOptions, contextLines: string[] = []): JsonFinding[] {
   const output = (findings: Finding[]) => findings.map((finding) => toJsonFinding(finding, fromWorkingDirectory));
+  const groups = function* () {
+    for (const group of projectGroups(options)) yield withContextLines(group, contextLines);
+  };
   if (!options.fix && !options.fixDryRun) {
     const printed: JsonFinding[] = [];
-    for (const group of projectGroups(options)) {
+    for (const group of groups()) {
       // Only what is printed is kept of each project's findings.
       const folder: JsonFinding[] = [];
       for (const findings of lintProjectsInTurn(group)) folder.push(...output(findings));
@@ -136,7 +154,7 @@ function lintPaths(options: CliOptions): JsonFinding[] {
     return printed;
   }
   const run = fixAndWrite((function* () {
-    for (const group of projectGroups(options)) yield* group;
+    for (const group of groups()) yield* group;
   })(), { dryRun: options.fixDryRun });
   // Machine-readable output stays pure on stdout; the account of changes goes to stderr there.
   const account = describeFixRun(run, fromWorkingDirectory);
@@ -163,13 +181,14 @@ export function main(argv: string[]): number {
     return 0;
   }
 
-  const findings = lintPaths(options);
+  const contextLines: string[] = [];
+  const findings = lintPaths(options, contextLines);
   if (options.format === 'json') writeChunks(formatJsonChunks(findings));
   else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, VERSION, { root: repositoryRoot(process.cwd()), workingDirectory: process.cwd() }));
   else if (options.format === 'github') process.stdout.write(formatGithub(findings));
   else if (options.format === 'gitlab') process.stdout.write(formatGitlab(findings));
   else if (options.format === 'junit') process.stdout.write(formatJunit(findings));
-  else process.stdout.write(formatText(findings, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  else process.stdout.write(formatText(findings, process.stdout.isTTY === true && !process.env.NO_COLOR, contextLines));
 
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

@@ -12,6 +12,9 @@ export interface FileStatus {
   /** The Django settings module production runs; null when the project does not say. */
   settingsModule: string | null;
   settingsOrigin: string | null;
+  /** The Django release or series the rules assume (`Django 5.2.8`, `Django 4.2–5.1`) and where that came from. */
+  djangoVersion: string;
+  djangoVersionOrigin: string;
   checklistUri: string;
   checklistExists: boolean;
 }

@@ -9,6 +9,7 @@ import { GitFacts, ProjectModel, SourceFile, createProjectModel, relativePosix }
 import { ProjectPart, partitionProjects } from './project/partition';
 import { ProjectConfig, findProjectConfig } from './project/project-config';
 import { readSourceFile, walkTree } from './project/walk';
+import { versionFromText } from './project/django-version';
 
 /** The `preflight.*` settings of one workspace folder, normalised. */
 export interface FolderSettings {
@@ -20,9 +21,11 @@ export interface FolderSettings {
   developmentGlobs: string[];
   /** The deployment checklist, relative to the folder. */
   checklistFile: string;
+  /** The Django version the user says runs (`preflight.djangoVersion`): `5.2` or `5.2.8`; null: found from the project. */
+  djangoVersion: string | null;
 }
 
-export const DEFAULT_SETTINGS: FolderSettings = { enable: true, rules: {}, productionGlobs: [], settingsModule: null, developmentGlobs: [], checklistFile: DEFAULT_CHECKLIST_FILE };
+export const DEFAULT_SETTINGS: FolderSettings = { enable: true, rules: {}, productionGlobs: [], settingsModule: null, developmentGlobs: [], checklistFile: DEFAULT_CHECKLIST_FILE, djangoVersion: null };
 
 const SEVERITY_OVERRIDES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
@@ -43,6 +46,8 @@ export function normaliseSettings(raw: unknown): FolderSettings {
     settingsModule: typeof value.settingsModule === 'string' && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.settingsModule.trim()) ? value.settingsModule.trim() : null,
     developmentGlobs: strings(value.developmentGlobs),
     checklistFile: checklistPath(value.checklistFile),
+    // A version Preflight knows no checks of is not taken: the project's files say instead.
+    djangoVersion: typeof value.djangoVersion === 'string' && versionFromText(value.djangoVersion, { kind: 'option', text: '' }) ? value.djangoVersion.trim() : null,
   };
 }
 
@@ -174,12 +179,13 @@ export class ProjectRoot {
   }
 
   private build(part: ProjectPart): ProjectModel {
-    const { productionGlobs, developmentGlobs, checklistFile, settingsModule } = this.settings;
+    const { productionGlobs, developmentGlobs, checklistFile, settingsModule, djangoVersion } = this.settings;
     const options = {
       productionGlobs,
       developmentGlobs,
       checklistFile,
       ...(settingsModule ? { settingsModule } : {}),
+      ...(djangoVersion ? { djangoVersion, djangoVersionSetBy: 'preflight.djangoVersion' } : {}),
       ...(part.root !== this.root ? { walkedRoot: this.root } : {}),
       config: this.configFor(part.root),
     };

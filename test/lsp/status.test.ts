@@ -26,6 +26,9 @@ describe('file status and scan progress over LSP', { timeout: 60_000 }, () => {
     write('.envs/.production/.django', 'DJANGO_SETTINGS_MODULE=config.settings.production\nDJANGO_DEBUG=False\n');
     write('docker-compose.production.yml', 'services:\n  django:\n    build: .\n    command: gunicorn config.wsgi\n    env_file: [.envs/.production/.django]\n');
     write('README.md', '# hello\n');
+    write('requirements/base.txt', 'Django==5.2.8 --hash=sha256:0123  # the LTS\n');
+    write('requirements/production.txt', '-r base.txt\ngunicorn\n');
+    write('requirements/local.txt', '-r base.txt\nDjango==6.0\n');
     client = new LspClient();
     await client.initialize(root, { workDoneProgress: true });
   });
@@ -47,6 +50,8 @@ describe('file status and scan progress over LSP', { timeout: 60_000 }, () => {
     assert.match(env.contextReason, /\.production/);
     assert.equal(env.settingsModule, 'config.settings.production');
     assert.equal(env.settingsOrigin, '.envs/.production/.django line 1');
+    assert.equal(env.djangoVersion, 'Django 5.2.8');
+    assert.equal(env.djangoVersionOrigin, 'pinned in requirements/base.txt line 1 (included by requirements/production.txt)');
     assert.equal(env.checklistExists, false);
     assert.equal(env.checklistUri, URI.file(path.join(root, 'DEPLOYMENT_CHECKLIST.md')).toString());
     const local = (await client.sendRequest('preflight/fileStatus', { uri: URI.file(path.join(root, 'config/settings/local.py')).toString() })) as FileStatus;

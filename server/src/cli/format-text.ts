@@ -2,10 +2,13 @@ import { JsonFinding } from './format-json';
 
 const COLORS = { error: 31, warning: 33, info: 36, hint: 90, dim: 90, bold: 1, underline: 4 } as const;
 
-/** ESLint's "stylish" layout: findings grouped by file, a summary line at the end. */
-export function formatText(findings: JsonFinding[], color: boolean): string {
+/**
+ * ESLint's "stylish" layout: findings grouped by file, a summary line at the end. `context`: lines
+ * said first, dimmed (which Django each project is judged as, and why).
+ */
+export function formatText(findings: JsonFinding[], color: boolean, context: readonly string[] = []): string {
   const paint = (code: keyof typeof COLORS, text: string): string => (color ? `\x1b[${COLORS[code]}m${text}\x1b[0m` : text);
-  const lines: string[] = [];
+  const lines: string[] = context.map((line) => paint('dim', line));
   const byFile = new Map<string, JsonFinding[]>();
   for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
 

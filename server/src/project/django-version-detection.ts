@@ -122,6 +122,7 @@ export function detectDjangoVersion(texts: ReadonlyMap<string, string>, contextO
 interface Located {
   path: string;
   line: number;
+  via?: string;
 }
 
 function fromRequirements(requirementsPath: string, texts: ReadonlyMap<string, string>, parsed: Map<string, ReturnType<typeof parseRequirements>>, problems: DependencyFileProblem[]): DjangoVersion | null {
@@ -167,9 +168,8 @@ function fromDependencies(dependencies: Dependency[], filePath: string, constrai
   const where: Located = decisive ? { path: decisive.path, line: decisive.dependency.line } : { path: filePath, line: django.line };
   const specifier = decisive ? decisive.dependency.specifier : [django.specifier, ...constraints.map((entry) => entry.dependency.specifier)].filter(Boolean).join(',');
   const written = `Django${specifier ? specifier : ''}`;
-  const through = via && via !== where.path ? ` (read through ${via})` : '';
   const verb = django.url ? `installed from ${django.url}` : pinnedRelease(specifier) ? 'pinned' : specifier ? `required as ${written}` : 'required without a version';
-  return fromSpecifier(django.url ? '' : specifier, where, verb + through);
+  return fromSpecifier(django.url ? '' : specifier, { ...where, ...(via && via !== where.path ? { via } : {}) }, verb);
 }
 
 function fromSpecifier(specifier: string, where: Located, verb: string): DjangoVersion | null {
@@ -179,5 +179,5 @@ function fromSpecifier(specifier: string, where: Located, verb: string): DjangoV
     // A series Preflight knows no checks of is not guessed at: the newest LTS, and why.
     return { series: [NEWEST_LTS], exact: null, source: { kind: 'default', text: `${where.path} line ${where.line} asks for Django${specifier}, a series Preflight does not know: assuming the newest LTS, ${NEWEST_LTS}` } };
   }
-  return { series, exact, source: { kind: 'file', path: where.path, line: where.line, text: verb } };
+  return { series, exact, source: { kind: 'file', path: where.path, line: where.line, text: verb, ...(where.via ? { via: where.via } : {}) } };
 }

@@ -19,7 +19,7 @@ export type DjangoVersionSource =
   | { kind: 'option'; text: string }
   | { kind: 'config'; path: string; text: string }
   /** A project file: lock file, requirements, pyproject.toml, setup.cfg/setup.py, Dockerfile. */
-  | { kind: 'file'; path: string; line: number; text: string }
+  | { kind: 'file'; path: string; line: number; text: string; /** The requirements file that includes `path` (`-r`), when it decided. */ via?: string }
   | { kind: 'default'; text: string };
 
 export interface DjangoVersion {
@@ -73,7 +73,7 @@ export function describeDjangoVersion(version: DjangoVersion): string {
   const where =
     source.kind === 'option' ? `set by ${source.text}`
     : source.kind === 'config' ? `set in ${source.path} (${source.text})`
-    : source.kind === 'file' ? `${source.text} in ${source.path} line ${source.line}`
+    : source.kind === 'file' ? `${source.text} in ${source.path} line ${source.line}${source.via ? ` (included by ${source.via})` : ''}`
     : source.text;
   return `Django ${named}: ${where}`;
 }

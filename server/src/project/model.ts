@@ -50,6 +50,8 @@ export interface ModelOptions extends ContextOptions {
   config?: ProjectConfig | null;
   /** The Django version the user says runs (`--django-version`, `preflight.djangoVersion`): `5.2` or `5.2.8`. */
   djangoVersion?: string;
+  /** Where djangoVersion was given, as the user knows it: `--django-version` (the default), `preflight.djangoVersion`. */
+  djangoVersionSetBy?: string;
 }
 
 /** What git says of the project's deployment files (relative paths), gathered at the I/O edge. */
@@ -92,7 +94,7 @@ export class ProjectModel {
     /** The project's configuration file, when it has one: the runner takes its rule severities. */
     readonly config: ProjectConfig | null = null,
     /** The Django version the user gave (option or configuration file), unparsed; null: find it. */
-    readonly djangoVersionOption: { text: string; from: 'option' | 'config' } | null = null,
+    readonly djangoVersionOption: { text: string; from: 'option' | 'config'; setBy?: string } | null = null,
   ) {
     for (const file of files) this.byPath.set(file.path, file);
   }
@@ -303,7 +305,7 @@ export function createProjectModel(
 }
 
 function djangoVersionOption(options: ModelOptions): ProjectModel['djangoVersionOption'] {
-  if (options.djangoVersion) return { text: options.djangoVersion, from: 'option' };
+  if (options.djangoVersion) return { text: options.djangoVersion, from: 'option', setBy: options.djangoVersionSetBy ?? '--django-version' };
   const configured = options.config?.options.djangoVersion;
   return configured ? { text: configured, from: 'config' } : null;
 }
@@ -315,7 +317,7 @@ function djangoVersionOption(options: ModelOptions): ProjectModel['djangoVersion
 function resolveDjangoVersion(model: ProjectModel): DjangoVersion {
   const given = model.djangoVersionOption;
   if (given) {
-    const source: DjangoVersionSource = given.from === 'option' ? { kind: 'option', text: given.text } : { kind: 'config', path: relativePosix(model.root, model.config!.path), text: `django-version = "${given.text}"` };
+    const source: DjangoVersionSource = given.from === 'option' ? { kind: 'option', text: given.setBy ?? '--django-version' } : { kind: 'config', path: relativePosix(model.root, model.config!.path), text: `django-version = "${given.text}"` };
     const version = versionFromText(given.text, source);
     if (version) return version;
   }
