@@ -48,7 +48,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   // settings module runs when production sets none (DJ206), and dev container configurations the
   // files that are development (project/devcontainer.ts), and the dependency files which Django
   // runs (project/django-version-detection.ts): the server hears of their changes too.
-  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py', '**/{devcontainer.json,.devcontainer.json}', '**/{requirements*.txt,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,setup.cfg,setup.py}', '**/requirements/*.txt'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
+  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py', '**/{devcontainer.json,.devcontainer.json}', '**/{requirements*.txt,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,setup.cfg,setup.py}', '**/requirements/*.txt', '**/{Dockerfile,Dockerfile.*,*.Dockerfile}'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
     documentSelector: patterns.map((pattern) => ({ scheme: 'file', pattern })),
     synchronize: { configurationSection: 'preflight', fileEvents: watchers },

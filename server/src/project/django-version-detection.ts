@@ -32,7 +32,8 @@ export function isDependencyFile(relativePath: string): boolean {
   const segments = relativePath.split('/');
   const name = segments[segments.length - 1];
   if ((LOCK_FILE_NAMES as readonly string[]).includes(name) || name === 'setup.cfg' || name === 'setup.py') return true;
-  return isRequirementsFile(relativePath);
+  // A Dockerfile no compose file builds may still be production's image, with its pip install.
+  return isRequirementsFile(relativePath) || isDockerfile(relativePath);
 }
 
 function isRequirementsFile(relativePath: string): boolean {

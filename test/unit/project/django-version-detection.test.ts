@@ -65,7 +65,7 @@ describe('Django version detection', () => {
   });
 
   it('the walk reads the dependency files by name', () => {
-    for (const yes of ['requirements.txt', 'requirements-prod.txt', 'requirements/production.txt', 'backend/requirements/base.txt', 'uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile.lock', 'setup.cfg', 'setup.py']) assert.ok(isDependencyFile(yes), yes);
-    for (const no of ['notes.txt', 'docs/requirements.md', 'package-lock.json', 'Pipfile']) assert.ok(!isDependencyFile(no), no);
+    for (const yes of ['requirements.txt', 'requirements-prod.txt', 'requirements/production.txt', 'backend/requirements/base.txt', 'uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile.lock', 'setup.cfg', 'setup.py', 'Dockerfile', 'docker/production/Dockerfile', 'Dockerfile.prod', 'web.Dockerfile']) assert.ok(isDependencyFile(yes), yes);
+    for (const no of ['notes.txt', 'docs/requirements.md', 'package-lock.json', 'Pipfile', 'Dockerfile-notes.md']) assert.ok(!isDependencyFile(no), no);
   });
 });
