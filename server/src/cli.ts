@@ -127,13 +127,13 @@ function byPosition(a: JsonFinding, b: JsonFinding): number {
 
 /**
  * The text output's context: which Django each project is judged as and why (project/django-version.ts),
- * and the dependency files that could not be read on the way; the project's folder when several are linted.
+ * with the project's folder.
  */
 function* withContextLines(group: Iterable<ProjectModel>, lines: string[]): Generator<ProjectModel> {
   for (const model of group) {
     const folder = fromWorkingDirectory(model.root) || '.';
+    // A dependency file that could not be read is DJ001's finding, on its line.
     lines.push(`${describeDjangoVersion(model.djangoVersion())} (project ${folder})`);
-    for (const problem of model.detectedDjangoVersion().problems) lines.push(`  ↳ ${fromWorkingDirectory(path.join(model.root, problem.path))} line ${problem.line} could not be read: ${problem.message}`);
     yield model;
   }
 }

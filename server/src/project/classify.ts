@@ -3,8 +3,10 @@ import picomatch from 'picomatch';
 /**
  * `config`: Preflight's own configuration (`pyproject.toml`, `preflight.toml`; project/project-config.ts).
  * `procfile`: the processes a PaaS (Heroku, Render, Dokku, Scalingo) runs.
+ * `dependencies`: what pip, uv, Poetry or PDM install (requirements files, lock files, setup.cfg,
+ * setup.py), read for the Django version (project/django-version-detection.ts); a line that cannot be read is DJ001's.
  */
-export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile';
+export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies';
 export type FileContext = 'production' | 'development' | 'unknown';
 
 export const DEFAULT_CHECKLIST_FILE = 'DEPLOYMENT_CHECKLIST.md';
@@ -25,7 +27,18 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   if (relativePath === checklistFile) return 'checklist';
   if (name === 'pyproject.toml' || name === 'preflight.toml') return 'config';
   if (PROCFILE_NAME.test(name)) return 'procfile';
+  if (isDependencyManifest(relativePath)) return 'dependencies';
   return null;
+}
+
+const LOCK_FILES = new Set(['uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile.lock']);
+
+/** `requirements*.txt`, `requirements/*.txt`, a lock file, setup.cfg or setup.py (posix path relative to the root). */
+export function isDependencyManifest(relativePath: string): boolean {
+  const segments = relativePath.split('/');
+  const name = segments[segments.length - 1];
+  if (LOCK_FILES.has(name) || name === 'setup.cfg' || name === 'setup.py') return true;
+  return /^requirements.*\.txt$/i.test(name) || (segments[segments.length - 2] === 'requirements' && name.endsWith('.txt'));
 }
 
 /** `Procfile`, and the variants some platforms and teams keep (`Procfile.web`, `Procfile.dev`: development by its word). */

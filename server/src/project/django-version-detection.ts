@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import { satisfies } from '@renovatebot/pep440';
-import { FileContext, contextFromPath } from './classify';
+import { FileContext, contextFromPath, isDependencyManifest } from './classify';
 import { DJANGO_SERIES, DjangoSeries, DjangoVersion, NEWEST_LTS } from './django-version';
 import { LOCK_FILE_NAMES, parseDockerfileDependencies, parseLockFile, parsePyprojectDependencies, parseSetupCfgDependencies, parseSetupPyDependencies } from '../parse/python-dependencies';
 import { Dependency, RequirementsInclude, parseRequirements } from '../parse/requirements';
@@ -19,6 +19,8 @@ export interface DependencyFileProblem {
   path: string;
   line: number;
   message: string;
+  /** What is not known rather than malformed (an include that is not in the project). */
+  unknown?: true;
 }
 
 export interface DetectedDjangoVersion {
@@ -29,17 +31,13 @@ export interface DetectedDjangoVersion {
 
 /** Whether the walk reads a file for the dependencies it declares (posix path relative to the root). */
 export function isDependencyFile(relativePath: string): boolean {
-  const segments = relativePath.split('/');
-  const name = segments[segments.length - 1];
-  if ((LOCK_FILE_NAMES as readonly string[]).includes(name) || name === 'setup.cfg' || name === 'setup.py') return true;
   // A Dockerfile no compose file builds may still be production's image, with its pip install.
-  return isRequirementsFile(relativePath) || isDockerfile(relativePath);
+  return isDependencyManifest(relativePath) || isDockerfile(relativePath);
 }
 
 function isRequirementsFile(relativePath: string): boolean {
-  const segments = relativePath.split('/');
-  const name = segments[segments.length - 1];
-  return (/^requirements.*\.txt$/i.test(name) || (segments[segments.length - 2] === 'requirements' && name.endsWith('.txt')));
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return isDependencyManifest(relativePath) && name.endsWith('.txt');
 }
 
 function isDockerfile(relativePath: string): boolean {
@@ -147,7 +145,7 @@ function fromRequirements(requirementsPath: string, texts: ReadonlyMap<string, s
   const visitInclude = (from: string, include: RequirementsInclude, asConstraints: boolean): void => {
     const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), include.path));
     if (!texts.has(target)) {
-      problems.push({ path: from, line: include.line, message: `${include.path} is not in the project, so the versions it sets are unknown` });
+      problems.push({ path: from, line: include.line, message: `${include.path} is not in the project, so the versions it sets are unknown`, unknown: true });
       return;
     }
     visit(target, asConstraints || include.kind === 'constraints');

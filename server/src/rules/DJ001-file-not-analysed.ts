@@ -4,16 +4,26 @@ export const rule: Rule = {
   meta: {
     code: 'DJ001',
     name: 'file-not-analysed',
-    description: 'A deployment file could not be analysed (binary, too large, unreadable, a compose file with YAML syntax errors or an alias bomb) or was read with replacement characters.',
+    description: 'A deployment file could not be analysed (binary, too large, unreadable, a compose file with YAML syntax errors or an alias bomb, a requirements line or lock file that cannot be read) or was read with replacement characters.',
     category: 'files',
     severity: 'warning',
     checklistItem: 'Production configuration is reviewed',
     djangoCheck: null,
   },
-  checkFile({ file, report }) {
+  checkFile({ file, project, report }) {
     const start = { line: 0, character: 0 };
     if (file.skipped) report({ range: { start, end: start }, message: `Preflight skipped this file: ${file.skipped}.` });
     if (file.notice) report({ range: { start, end: start }, severity: 'info', message: `Preflight analysed this file, but ${file.notice}.` });
+    // A requirements line or lock file read for the Django version (project/django-version-detection.ts).
+    if (file.kind !== 'dependencies' || file.text === null) return;
+    const lines = file.text.split('\n');
+    for (const problem of project.detectedDjangoVersion().problems) {
+      if (problem.path !== file.relativePath) continue;
+      const line = Math.min(Math.max(problem.line - 1, 0), lines.length - 1);
+      const range = { start: { line, character: 0 }, end: { line, character: lines[line].replace(/\r$/, '').length } };
+      if (problem.unknown) report({ range, severity: 'info', message: `Preflight analysed this file, but ${problem.message}.` });
+      else report({ range, message: `Preflight could not read this dependency file here: ${problem.message}.` });
+    }
   },
   checkCompose(compose, { report }) {
     // The parser records why it read no services: YAML syntax errors, an alias "bomb".

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { CLI, preflight, writeProject } from './bundled-cli';
+import { CLI, JsonFinding, preflight, writeProject } from './bundled-cli';
 
 const SETTINGS = { 'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n', 'config/settings/production.py': 'DEBUG = False\n' };
 
@@ -31,10 +31,14 @@ describe('the CLI says which Django it assumes', () => {
   ];
   for (const row of table) it(row.name, () => assert.equal(contextLine(row.files, row.args), row.line));
 
-  it('a malformed dependency file is said under the context line, and the run goes on', () => {
-    const root = writeProject({ ...SETTINGS, 'poetry.lock': '[[package]\n', 'requirements.txt': 'Django==4.2.1\n' }, 'preflight-django-version-');
-    const { stdout, status } = preflight(['.'], root);
-    assert.match(stdout, /^Django 4\.2\.1: pinned in requirements\.txt line 1 \(project \.\)\n {2}↳ poetry\.lock line 1 could not be read: it is not valid TOML/);
+  it('a malformed dependency file is a DJ001 finding on its line, and the next file decides', () => {
+    const root = writeProject({ ...SETTINGS, 'poetry.lock': '[[package]\n', 'requirements.txt': 'Django==4.2.1\nDjango>=>4\n' }, 'preflight-django-version-');
+    assert.match(preflight(['.'], root).stdout, /^Django 4\.2\.1: pinned in requirements\.txt line 1 \(project \.\)\n/);
+    const { stdout, status } = preflight(['--format', 'json', '.'], root);
     assert.notEqual(status, 2);
+    const found = (JSON.parse(stdout) as JsonFinding[]).filter((finding) => finding.code === 'DJ001').map((finding) => `${finding.file}:${finding.line} ${finding.message}`);
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(found[0], /^poetry\.lock:1 Preflight could not read this dependency file here: it is not valid TOML/);
+    assert.match(found[1], /^requirements\.txt:2 Preflight could not read this dependency file here: "Django>=>4"/);
   });
 });

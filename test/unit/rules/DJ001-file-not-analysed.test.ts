@@ -5,8 +5,32 @@ import { ruleTester } from '../rule-tester';
 // test/unit/project/load.test.ts and test/unit/engine/runner.test.ts. Here the table drives the
 // rule through sources the reader would produce.
 ruleTester(rule, {
-  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }],
+  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }],
   invalid: [
+    {
+      name: 'a requirements line pip cannot read',
+      path: 'requirements.txt',
+      text: 'Django==5.2.8\nDjango>=>4\n',
+      errors: [{ line: 2, column: 1, endColumn: 11, severity: 'warning', message: 'Preflight could not read this dependency file here: "Django>=>4" is not a requirement pip can read' }],
+    },
+    {
+      name: 'an include that is not in the project: its versions are unknown',
+      path: 'requirements.txt',
+      text: '-r base.txt\ngunicorn\n',
+      errors: [{ line: 1, column: 1, endColumn: 12, severity: 'info', message: 'Preflight analysed this file, but base.txt is not in the project, so the versions it sets are unknown.' }],
+    },
+    {
+      name: 'a lock file that is not TOML',
+      path: 'poetry.lock',
+      text: '[[package]]\nname = "django"\nversion = \n',
+      errors: [{ line: 3, column: 1, severity: 'warning', message: 'Preflight could not read this dependency file here: it is not valid TOML' }],
+    },
+    {
+      name: 'a Pipfile.lock that is not JSON',
+      path: 'Pipfile.lock',
+      text: '{"default": {',
+      errors: [{ line: 1, column: 1, severity: 'warning', message: 'Preflight could not read this dependency file here: it is not valid JSON' }],
+    },
     {
       name: 'a Procfile line that is not `name: command`',
       path: 'Procfile',
