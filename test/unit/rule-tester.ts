@@ -29,6 +29,8 @@ export interface ValidCase {
   /** Other files of the project, relative path -> text. */
   files?: Record<string, string>;
   options?: LintOptions;
+  /** The Django the project runs, as `--django-version` gives it (`5.2`, `5.2.8`); absent: found or assumed. */
+  djangoVersion?: string;
   /** Why the file reader skipped this file, or what it noticed (binary, too large, bad UTF-8). */
   skipped?: string;
   notice?: string;
@@ -96,7 +98,7 @@ export function lintCase(rule: Rule, testCase: ValidCase): Finding[] {
         gitignore: testCase.files?.['.gitignore'] ?? null,
       }
     : null;
-  const project = createProjectModel(ROOT, sources, {}, git);
+  const project = createProjectModel(ROOT, sources, testCase.djangoVersion ? { djangoVersion: testCase.djangoVersion } : {}, git);
   const file = project.get(`${ROOT}/${path}`);
   assert.ok(file, `${path} is not a file kind Preflight reads`);
   const alsoRun = (testCase.alsoRun ?? []).filter((other) => other !== rule);
