@@ -62,6 +62,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ610: 'STATIC_ROOT = BASE_DIR / "staticfiles"',
   DJ611: null,
   DJ612: 'None',
+  DJ616: null,
   DJ615: 'a STORAGES block for DEFAULT_FILE_STORAGE / STATICFILES_STORAGE (review); delete the dead line when STORAGES is set',
   DJ701: 'delete, or bind 127.0.0.1:',
   DJ702: 'bind 127.0.0.1:',
