@@ -33,7 +33,7 @@ function baseList(lookups: KnownLookup[]): KnownLookup {
   return [...lookups].sort((a, b) => line(a) - line(b))[0];
 }
 
-function insertMiddlewareFix(settings: SettingsView, required: RequiredMiddleware, lookup: KnownLookup, lookups: KnownLookup[], name: string): Fix[] {
+export function insertMiddlewareFix(settings: SettingsView, required: RequiredMiddleware, lookup: KnownLookup, lookups: KnownLookup[], name: string): Fix[] {
   const title = `Add ${required.middleware} to ${name}`;
   if (lookup.state === 'default') {
     const source = settings.namespace.module.python.source;
