@@ -200,3 +200,19 @@ describe('PaaS fixture (Procfile, WhiteNoise, no compose)', () => {
     );
   });
 });
+
+describe('Django version fixture (preflight.toml django-version, issue 17)', () => {
+  const root = path.join(FIXTURES, 'django-version');
+  const codes = (findings: ReturnType<typeof lintProject>, wanted: string[]) =>
+    findings.filter((finding) => wanted.includes(finding.code)).map((finding) => `${finding.code} ${finding.relativePath}:${finding.range.start.line + 1}`).sort();
+
+  it('5.2.8 from the configuration: DJ616 on its django-version line, DJ615 on DEFAULT_FILE_STORAGE, no DJ416', () => {
+    const findings = lintProject(loadProject(root), { onRuleError: (message) => assert.fail(message) });
+    assert.deepEqual(codes(findings, ['DJ416', 'DJ615', 'DJ616']), ['DJ615 shop/settings.py:9', 'DJ616 preflight.toml:2']);
+  });
+
+  it('--django-version 6.1 overrides it: DJ416 on MIDDLEWARE, DJ616 silent (6.1.0 is not pinned), DJ615 still', () => {
+    const findings = lintProject(loadProject(root, { djangoVersion: '6.1' }), { onRuleError: (message) => assert.fail(message) });
+    assert.deepEqual(codes(findings, ['DJ416', 'DJ615', 'DJ616']), ['DJ416 shop/settings.py:7', 'DJ615 shop/settings.py:9']);
+  });
+});
