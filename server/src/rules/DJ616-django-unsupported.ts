@@ -17,6 +17,9 @@ export const rule: Rule = {
     severity: 'warning',
     checklistItem: 'Dependencies are updated in `requirements.txt`',
     djangoCheck: null,
+    // The version is the project's, found in production's files or in files whose path says
+    // nothing (detection never asks development's): a neutral requirements.txt must not soften it.
+    anyContext: true,
   },
   // The finding goes where the version came from: the file and line that pin it, the
   // configuration's django-version; a version given as an option (--django-version, the editor

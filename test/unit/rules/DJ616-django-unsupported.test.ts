@@ -15,6 +15,8 @@ ruleTester(rule, {
     { path: PRODUCTION, djangoVersion: '5.2.99', text: 'DEBUG = False\n', name: 'newer than the table knows: nothing missed that it knows of' },
     { path: PRODUCTION, djangoVersion: '6.1', text: 'DEBUG = False\n', name: '6.1' },
     { path: BASE, djangoVersion: '4.2', text: 'DEBUG = False\n', files: { [PRODUCTION]: 'from .base import *\n' }, name: 'the base module: the finding is on the module Django loads' },
+    { path: 'requirements.txt', text: `Django==${LATEST_52}\n`, name: 'a requirements file pinning the latest 5.2' },
+    { path: 'requirements.txt', text: 'Django>=5.2,<6.2\n', name: 'a range of supported series' },
     { path: 'config/settings/local.py', djangoVersion: '3.2', text: 'DEBUG = True\n', files: { [PRODUCTION]: 'DEBUG = False\n' }, name: 'a development module' },
   ],
   invalid: [
@@ -53,6 +55,31 @@ ruleTester(rule, {
       text: 'from .base import *\n\nDEBUG = False\n',
       files: { [BASE]: 'DEBUG = True\n' },
       errors: [{ line: 1, column: 1, endColumn: 20, message: 'support ended for 4.0 in 2023-04-03' }],
+    },
+    {
+      path: 'requirements/production.txt',
+      name: 'pinned in a requirements file: the finding is on its line, an error even where the path says nothing of production',
+      text: 'gunicorn==23.0.0\nDjango==4.2.1\n',
+      errors: [{ line: 2, column: 1, endColumn: 14, severity: 'error', message: /^Django 4\.2\.1 gets no more security fixes: support ended for 4\.2 \(LTS\) in April 2026 .* It also misses the security fixes released in 4\.2\.3 / }],
+    },
+    {
+      path: 'requirements.txt',
+      name: 'a range whose every series has ended',
+      text: 'Django>=4.1,<5.0\n',
+      errors: [{ line: 1, column: 1, severity: 'error', message: /^Django 4\.1 to 4\.2 gets no more security fixes/ }],
+    },
+    {
+      path: 'uv.lock',
+      name: 'pinned in a lock file: on the locked version',
+      text: 'version = 1\n\n[[package]]\nname = "django"\nversion = "5.1.2"\n',
+      errors: [{ line: 5, column: 1, severity: 'error', message: /^Django 5\.1\.2 gets no more security fixes/ }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'pinned by a Dockerfile, which Preflight reads but does not lint: the production module stands in',
+      text: 'DEBUG = False\n',
+      files: { Dockerfile: 'FROM python:3.12\nRUN pip install Django==5.1.2 gunicorn\n' },
+      errors: [{ line: 1, column: 1, severity: 'error', message: /^Django 5\.1\.2 gets no more security fixes/ }],
     },
   ],
 });
