@@ -3,6 +3,7 @@ import type { ProjectModel } from '../project/model';
 import { envListItems } from './shared/env-list-items';
 import { readSettingEntries, settingVariables } from './shared/env-settings';
 import { Fix, Rule } from './rule';
+import { idIf } from '../settings/django-checks-by-version';
 import { maskSecret, secretKeyW009Failure, secretPlaceholder } from './shared/secrets';
 import { known, reportSetting } from './shared/settings-findings';
 
@@ -37,6 +38,7 @@ export const rule: Rule = {
         report({
           range: env.valueSubRange(entry, start, end) ?? entry.valueRange,
           message: `${entry.key}[${position}]${shown} ${failure}: Django accepts signatures made with every fallback, so a guessable one lets an attacker forge sessions and tokens.`,
+          djangoCheck: placeholder ? null : idIf(project.djangoVersion(), 'security.W025', 'fallbackKeysCheck'),
           // Not safe for fix-all: whatever was signed with the old key stops validating.
           fixes: removal
             ? [{ title: `Remove ${entry.key}[${position}]`, safe: false, preferred: true, edits: [{ path: file.path, range: removal, newText: '' }] }]
@@ -51,6 +53,8 @@ export const rule: Rule = {
     if (!lookup || lookup.state !== 'set') return;
     const list = lookup.value;
     if (list.kind !== 'list' && list.kind !== 'tuple') return;
+    // W025 exists since 4.1: before it a weak fallback is ours alone.
+    const w025 = idIf(context.project.djangoVersion(), 'security.W025', 'fallbackKeysCheck');
     const read = list.env;
     const entry = read?.source?.entry;
     if (read && entry) {
@@ -60,7 +64,7 @@ export const rule: Rule = {
       const env = file ? context.project.env(file) : null;
       const items = env ? envListItems(env, entry) : [];
       list.items.forEach((item, index) => {
-        const failure = item.kind === 'str' || item.kind === 'bytes' ? fallbackFailure(item.value) : null;
+        const failure = item.kind === 'str' || item.kind === 'bytes' ? fallbackFailure(item.value, w025) : null;
         if (!failure || !file) return;
         // env.list of a `$OTHER` reference: the items are not the line's own text.
         const range = items[index]?.text === (item as { value: string }).value ? items[index].range : entry.valueRange;
@@ -75,7 +79,7 @@ export const rule: Rule = {
       return;
     }
     list.items.forEach((item, index) => {
-      const failure = item.kind === 'str' || item.kind === 'bytes' ? fallbackFailure(item.value) : null;
+      const failure = item.kind === 'str' || item.kind === 'bytes' ? fallbackFailure(item.value, w025) : null;
       if (!failure) return;
       // An item written in the list itself is reported (and removed) there; one from elsewhere at the list.
       const inList = item.at && list.at && item.at.path === list.at.path && rangeContains(list.at.range, item.at.range) ? item.at : null;
@@ -90,7 +94,7 @@ export const rule: Rule = {
 };
 
 /** What is wrong with a fallback, or null: Django's W025 test (4.1+) fails it, or it is a placeholder. */
-function fallbackFailure(key: string): { message: string; djangoCheck: string | null } | null {
+function fallbackFailure(key: string, w025: string | null): { message: string; djangoCheck: string | null } | null {
   const placeholder = secretPlaceholder(key);
   const w009 = secretKeyW009Failure(key);
   const failure = placeholder ? `is ${placeholder}` : w009;
@@ -98,8 +102,8 @@ function fallbackFailure(key: string): { message: string; djangoCheck: string | 
   const shown = placeholder ? '' : ` ${maskSecret(key)}`;
   return {
     message: `${shown} ${failure}: Django accepts signatures made with every fallback, so a guessable one lets an attacker forge sessions and tokens.`,
-    // W025 is Django's own test; a long placeholder passes it.
-    djangoCheck: w009 ? 'security.W025' : null,
+    // W025 is Django's own test (4.1+); a long placeholder passes it.
+    djangoCheck: w009 ? w025 : null,
   };
 }
 

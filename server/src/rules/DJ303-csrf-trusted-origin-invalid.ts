@@ -1,6 +1,7 @@
 import { envListItems } from './shared/env-list-items';
 import { readSettingEntries, settingVariables } from './shared/env-settings';
 import { Fix, Rule } from './rule';
+import { idIf } from '../settings/django-checks-by-version';
 import { known, reportSetting } from './shared/settings-findings';
 
 export const rule: Rule = {
@@ -29,6 +30,7 @@ export const rule: Rule = {
           report({
             range,
             message: `${entry.key} entry "${origin}" has no scheme: Django 4.0+ rejects it with 4_0.E001 (which stops manage.py commands such as migrate), and it never matches a browser's Origin header.`,
+            djangoCheck: idIf(project.djangoVersion(), '4_0.E001', 'trustedOriginsScheme'),
             fixes: edits.length ? [{ title: `Prefix "${origin}" with https://`, safe: true, preferred: true, edits }] : [],
           });
         } else if (origin.toLowerCase().startsWith('http://')) {
@@ -71,6 +73,8 @@ export const rule: Rule = {
         const edits = edit(0, 'https://');
         reportSetting(settings, at ? where : lookup, context, {
           message: `CSRF_TRUSTED_ORIGINS entry "${origin}" has no scheme: Django 4.0+ rejects it with 4_0.E001 (which stops manage.py commands such as migrate), and it never matches a browser's Origin header.`,
+          // 4_0.E001 exists since 4.0: 3.2 accepts the entry (it then never matches).
+          djangoCheck: idIf(context.project.djangoVersion(), '4_0.E001', 'trustedOriginsScheme'),
           fixes: edits.length ? [{ title: `Prefix "${origin}" with https://`, safe: true, preferred: true, edits }] : [],
         });
       } else {

@@ -1,5 +1,6 @@
 import { reportSettingNotTrue } from './shared/boolean-setting';
 import { Rule } from './rule';
+import { idIf } from '../settings/django-checks-by-version';
 import { truthy } from '../settings/value';
 import { CSRF_MIDDLEWARE, describeSetting, fixes, flagVerdict, hasMiddleware, known, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setTrueFix } from './shared/settings-findings';
 
@@ -35,8 +36,8 @@ export const rule: Rule = {
         ? `${describeSetting('CSRF_COOKIE_SECURE', lookup)}${paths}: truthy but not True. Django 3.2 accepts it; Django 4.2 and later require True (W016).`
         : `${describeSetting('CSRF_COOKIE_SECURE', lookup)}${paths}: the CSRF cookie is sent over plain HTTP too, where it can be read and used to forge requests.`,
       related: otherPaths('CSRF_COOKIE_SECURE', decided.lookups),
-      // Django 3.2 (the version we check against) only tests truthiness.
-      djangoCheck: on ? null : 'security.W016',
+      // Django 3.2 tests truthiness only; 4.2+ wants True.
+      djangoCheck: on ? idIf(context.project.djangoVersion(), 'security.W016', 'cookieFlagIsTrue') : 'security.W016',
       fixes: decided.lookups.length === 1 ? fixes(setTrueFix(settings, 'CSRF_COOKIE_SECURE', lookup, true)) : [],
     });
   },

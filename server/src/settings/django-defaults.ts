@@ -2,6 +2,8 @@
  * Django's defaults (django/conf/global_settings.py) for the settings the rules read: an unset
  * setting takes these, exactly as `manage.py check --deploy` sees it.
  */
+import type { DjangoVersion } from '../project/django-version';
+import { definedBy, seriesText } from './django-checks-by-version';
 import type { Value } from './value';
 
 const s = (value: string): Value => ({ kind: 'str', value, at: null });
@@ -26,6 +28,8 @@ const DEFAULTS: Record<string, () => Value> = {
   SECURE_REFERRER_POLICY: () => s('same-origin'),
   SECURE_CROSS_ORIGIN_OPENER_POLICY: () => s('same-origin'),
   SECURE_BROWSER_XSS_FILTER: () => b(false),
+  SECURE_CSP: () => ({ kind: 'dict', entries: [], at: null }),
+  SECURE_CSP_REPORT_ONLY: () => ({ kind: 'dict', entries: [], at: null }),
   SESSION_COOKIE_SECURE: () => b(false),
   SESSION_COOKIE_HTTPONLY: () => b(true),
   SESSION_COOKIE_SAMESITE: () => s('Lax'),
@@ -39,10 +43,19 @@ const DEFAULTS: Record<string, () => Value> = {
   LOGGING: () => ({ kind: 'dict', entries: [], at: null }),
 };
 
-/** Django's default for a setting; unknown for settings the rules do not read. */
-export function defaultSetting(name: string): Value {
+/**
+ * Django's default for a setting in the series that may run: absent from global_settings.py
+ * (SECRET_KEY_FALLBACKS before 4.1, SECURE_BROWSER_XSS_FILTER since 4.0, SECURE_CSP before 6.0)
+ * is `missing`, which Django's checks read as not set; unknown where the series differ or for
+ * settings the rules do not read.
+ */
+export function defaultSetting(name: string, version: DjangoVersion): Value {
   const make = DEFAULTS[name];
-  return make ? make() : { kind: 'unknown', reason: `Django's default for ${name} is not recorded`, at: null };
+  if (!make) return { kind: 'unknown', reason: `Django's default for ${name} is not recorded`, at: null };
+  const defined = definedBy(version, name);
+  if (defined === true) return make();
+  if (defined === false) return { kind: 'none', at: null };
+  return { kind: 'unknown', reason: `${seriesText(version)}: some of these series define ${name} and some do not`, at: null };
 }
 
 export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';

@@ -5,6 +5,7 @@
 import * as path from 'path';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
+import type { DjangoVersion } from '../project/django-version';
 import type { EnvironmentValue } from '../project/production';
 import { procfileSelection, productionLinks } from '../project/production';
 import { settingsModuleDefaults } from '../project/django-entry-points';
@@ -28,6 +29,8 @@ export interface SettingsAnalysis {
   environment: Map<string, EnvironmentValue> | null;
   /** Settings modules named as what Django loads (--settings, DJANGO_SETTINGS_MODULE, manage.py/wsgi.py/asgi.py defaults), by path. */
   named: Set<string>;
+  /** The model's Django version (resolved once per model): the defaults of unset settings follow it. */
+  djangoVersion: DjangoVersion;
 }
 
 /** What a rule sees of one settings module as Django loads it. */
@@ -141,7 +144,7 @@ function analyse(project: ProjectModel, environment: Map<string, EnvironmentValu
   // A module Django is told to load runs as an entry even when an app's `settings.py` imports it.
   const entries = settingsFiles.filter((file) => !imported.has(file.path) || named.has(file.path));
   const production = productionModule(project, settingsFiles, entries, environment);
-  return { production, namespaces, entries, environment, named };
+  return { production, namespaces, entries, environment, named, djangoVersion: project.djangoVersion() };
 }
 
 /** The settings files that something names as the module Django loads. */
@@ -386,7 +389,7 @@ function makeView(analysis: SettingsAnalysis, entry: ProjectFile, namespace: Mod
       if (namespace.tainted) {
         return { state: 'unknown', reason: namespace.tainted, value: { kind: 'unknown', reason: namespace.tainted }, location: moduleLocation(), ...extra };
       }
-      return { state: 'default', value: defaultSetting(name), location: moduleLocation(), ...extra };
+      return { state: 'default', value: defaultSetting(name, analysis.djangoVersion), location: moduleLocation(), ...extra };
     },
   };
 }

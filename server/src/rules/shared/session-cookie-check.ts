@@ -1,5 +1,6 @@
 import type { SettingsView } from '../../settings/project-settings';
 import type { RuleContext } from '../rule';
+import { idIf } from '../../settings/django-checks-by-version';
 import { SESSION_MIDDLEWARE, SESSIONS_APP, describeSetting, fixes, flagVerdict, hasMiddleware, listHas, onEveryPathNote, otherPaths, reportSetting, sameOnEveryPath, setTrueFix } from './settings-findings';
 
 /**
@@ -29,8 +30,8 @@ export function reportSessionCookieFlag(
       ? `${describeSetting(check.setting, lookup)}${paths}: truthy but not True. Django 3.2 accepts it; Django 4.2 and later require True.`
       : `${describeSetting(check.setting, lookup)}${paths} while ${uses}: ${check.consequence}${unread ? ` (${unread}.)` : ''}`,
     related: otherPaths(check.setting, decided.lookups),
-    // Django 3.2 tests truthiness only; a truthy non-True value is ours alone (4.2+ agrees).
-    djangoCheck: on || !id ? null : `security.${id}`,
+    // Django 3.2 tests truthiness only; 4.2+ wants True: a truthy non-True value is Django's where every series that may run says so.
+    djangoCheck: !id ? null : on ? idIf(context.project.djangoVersion(), `security.${id}`, 'cookieFlagIsTrue') : `security.${id}`,
     fixes: decided.lookups.length === 1 ? fixes(setTrueFix(settings, check.setting, lookup, true)) : [],
   });
 }
