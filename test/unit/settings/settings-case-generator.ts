@@ -234,6 +234,9 @@ export function generateCase(index: number, seed: number): SettingsCase {
   const middleware = clean
     ? Object.values(MIDDLEWARE)
     : Object.values(MIDDLEWARE).filter((item) => (item === MIDDLEWARE.security ? chance(random, 0.75) : chance(random, 0.6)));
+  // What Django 4.0–6.x added (issue 17) is drawn from a stream of its own, so the rest of the case stays as it was.
+  const newer = seededRandom(seed * 7 + 3);
+  if (!clean && chance(newer, 0.4)) middleware.push(CSP_MIDDLEWARE);
   const apps = ['django.contrib.contenttypes', 'django.contrib.auth', ...(clean || chance(random, 0.6) ? ['django.contrib.sessions'] : []), 'django.contrib.messages'];
   assignments.push({ setting: 'INSTALLED_APPS', assignment: { lines: ['INSTALLED_APPS = [', ...apps.map((app) => `    "${app}",`), ']'] } });
   if (clean || chance(random, 0.92)) {
@@ -267,6 +270,7 @@ export function generateCase(index: number, seed: number): SettingsCase {
     set('SECURE_REFERRER_POLICY', () => assignReferrer(random), 0.5);
     if (chance(random, 0.15)) assignments.push({ setting: 'SESSION_COOKIE_SECURE', assignment: { lines: ['SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True'] } });
   }
+  if (!clean) assignments.push(...newerSettings(newer));
 
   const split = index % 2 === 1;
   const optional = optionalImport(random, split ? 'config/settings' : 'config');
@@ -299,6 +303,35 @@ export function generateCase(index: number, seed: number): SettingsCase {
       ...productionEnvironment('config.settings.production'),
     },
   };
+}
+
+/** Django 6.0+'s; older Djangos' checks never import a middleware, so its absence there changes nothing. */
+const CSP_MIDDLEWARE = 'django.middleware.csp.ContentSecurityPolicyMiddleware';
+
+/**
+ * Settings only newer Djangos read: SECRET_KEY_FALLBACKS (W025, 4.1+), SECURE_CROSS_ORIGIN_OPENER_POLICY
+ * (E024, 4.0+), SECURE_CSP and SECURE_CSP_REPORT_ONLY of every shape (E026, 6.0+), with and
+ * without the CSP middleware (6.0+). Older Djangos read none of them, so the ids differ by version.
+ */
+function newerSettings(random: Random): { setting: string; assignment: Assignment }[] {
+  const out: { setting: string; assignment: Assignment }[] = [];
+  if (chance(random, 0.4)) {
+    const key = (kind: 'strong' | 'short' | 'insecure' | 'repetitive') =>
+      kind === 'strong' ? randomKey(random, 60) : kind === 'short' ? randomKey(random, 20) : kind === 'insecure' ? `django-insecure-${randomKey(random, 50)}` : 'ab'.repeat(30);
+    const kinds = ['strong', 'strong', 'short', 'insecure', 'repetitive'] as const;
+    const keys = Array.from({ length: pick(random, [0, 1, 1, 2]) }, () => `"${key(pick(random, kinds))}"`);
+    const forms = [`[${keys.join(', ')}]`, `(${keys.join(', ')}${keys.length === 1 ? ',' : ''})`, `env.list("${envName('SECRET_KEY_FALLBACKS')}", default=[${keys.join(', ')}])`];
+    out.push({ setting: 'SECRET_KEY_FALLBACKS', assignment: { lines: [`SECRET_KEY_FALLBACKS = ${pick(random, forms)}`] } });
+  }
+  if (chance(random, 0.4)) {
+    const forms = ['"same-origin"', '"same-origin-allow-popups"', '"unsafe-none"', 'None', '"bogus"', '"Same-Origin"', `os.getenv("${envName('COOP')}", "same-origin")`, `os.getenv("${envName('COOP')}", "none")`];
+    out.push({ setting: 'SECURE_CROSS_ORIGIN_OPENER_POLICY', assignment: { lines: [`SECURE_CROSS_ORIGIN_OPENER_POLICY = ${pick(random, forms)}`] } });
+  }
+  const policies = ['{}', `{"default-src": ["'self'"]}`, `{"default-src": ["'self'"], "script-src": ["'self'", "https://cdn.example.com"]}`, 'None', `"default-src 'self'"`, `["'self'"]`, '1', `json.loads(os.environ.get("${envName('CSP')}", '{"default-src": ["none"]}'))`];
+  for (const setting of ['SECURE_CSP', 'SECURE_CSP_REPORT_ONLY']) {
+    if (chance(random, 0.35)) out.push({ setting, assignment: { lines: [`${setting} = ${pick(random, policies)}`] } });
+  }
+  return out;
 }
 
 /**
