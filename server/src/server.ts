@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, noteClientCapabilities, registerCodeActions } from './code-actions';
 import { registerStatusRequests } from './status-requests';
+import { registerHover } from './hover';
 import { notifyChecklistChanged, registerChecklistRequests } from './checklist-requests';
 import { Finding, LintOptions, lintFile, lintProjects } from './engine/runner';
 import { ProjectRoot, normaliseSettings } from './workspace';
@@ -212,6 +213,7 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      hoverProvider: true,
     },
     serverInfo: { name: 'Django Preflight' },
   };
@@ -305,6 +307,14 @@ registerCodeActions(connection, {
     return root.settings.enable ? { model: root.currentModel(file), options: lintOptions(root) } : null;
   },
   documents,
+  onError: (message) => connection.console.error(message),
+});
+
+registerHover(connection, {
+  modelFor: (file) => {
+    const root = rootFor(file);
+    return root.settings.enable ? root.currentModel(file) : null;
+  },
   onError: (message) => connection.console.error(message),
 });
 
