@@ -7,6 +7,7 @@ import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import type { ProjectConfig } from '../project/project-config';
+import type { ProductionDependencies } from '../project/production-dependencies';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -112,6 +113,8 @@ export interface Rule {
   checkConfig?(config: ProjectConfig, context: RuleContext): void;
   /** A Procfile's processes. */
   checkProcfile?(procfile: Procfile, context: RuleContext): void;
+  /** Dependency files (requirements, lock files, setup.cfg, setup.py) and pyproject.toml, with what production installs. */
+  checkDependencies?(dependencies: ProductionDependencies, context: RuleContext): void;
 }
 
 /** A finding of another file, as a checklist rule sees it. */

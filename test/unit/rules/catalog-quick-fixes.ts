@@ -82,6 +82,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ715: 'delete',
   DJ716: null,
   DJ717: 'add a release: process that runs manage.py migrate',
+  DJ740: 'add it to the production requirements file or the pyproject dependencies array',
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',
@@ -110,4 +111,4 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
  * The file kinds a rule checks, by the hooks it implements ('any': a case in any file will do).
  * checkFile reads no parsed form (DJ001, DJ113) and is not asked for a fix.
  */
-export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile' };
+export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies' };
