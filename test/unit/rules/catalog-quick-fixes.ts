@@ -85,6 +85,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ740: 'add it to the production requirements file or the pyproject dependencies array',
   DJ741: 'add whitenoise',
   DJ742: 'add psycopg[binary] (psycopg2-binary before Django 4.2)',
+  DJ743: null,
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',
