@@ -42,6 +42,7 @@ function markdown(topic: ExplanationTopic, facts: FileExplanation): string {
   const lines = [`**Django Preflight** · ${facts.context === 'unknown' ? 'context unknown' : facts.context}: ${facts.contextReason}`, ''];
   for (const use of facts.processes) lines.push(`- Used by ${use.process}: ${use.use}`);
   if (facts.processes.length === 0 && facts.context === 'production') lines.push('- No production process found that uses it');
+  if (facts.dependencies) lines.push(`- ${facts.dependencies}`);
   lines.push(`- ${settings}`, `- ${facts.djangoVersion}`);
   return lines.join('\n');
 }

@@ -69,6 +69,10 @@ describe('language server: hover', { timeout: 60_000 }, () => {
     assert.deepEqual(hover!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } });
   });
 
+  it('on the first line of a requirements file, what it is to production', async () => {
+    assert.match(text(await hoverAt('requirements.txt', 0, 2)), /^- Production's dependencies: requirements\.txt, where a missing one is added$/m);
+  });
+
   it('has no hover for a file Preflight does not read', async () => {
     fs.writeFileSync(path.join(root, 'README.md'), '# site\n');
     assert.equal(await hoverAt('README.md', 0, 1), null);

@@ -15,6 +15,7 @@ import { describeDjangoVersion } from './django-version';
 import { dockerfilePath } from './entrypoint-exports';
 import { ProjectFile, ProjectModel, relativePosix } from './model';
 import { djangoEvidence, procfileSelection, productionLinks } from './production';
+import { productionDependencies } from './production-dependencies';
 
 /** One production process that uses the file. */
 export interface ProcessUse {
@@ -35,6 +36,8 @@ export interface FileExplanation {
   settings: { module: string | null; origin: string };
   /** `Django 5.2.8: pinned in requirements/base.txt line 1`. */
   djangoVersion: string;
+  /** For a dependency file or pyproject.toml: what it is to production's dependencies, or why those are unknown; else null. */
+  dependencies: string | null;
 }
 
 /** What a hover at a position is about: the whole file, the settings module production loads, or the Django version. */
@@ -53,7 +56,19 @@ export function explainFile(project: ProjectModel, file: ProjectFile): FileExpla
     processes: processUses(project, file),
     settings: productionSettings(project),
     djangoVersion: describeDjangoVersion(project.djangoVersion()),
+    dependencies: dependenciesRole(project, file),
   };
+}
+
+function dependenciesRole(project: ProjectModel, file: ProjectFile): string | null {
+  if (file.kind !== 'dependencies' && path.posix.basename(file.relativePath) !== 'pyproject.toml') return null;
+  const dependencies = productionDependencies(project);
+  if (!dependencies.known) return `What production installs is unknown, so the requirements rules say nothing: ${dependencies.reason}`;
+  const { target } = dependencies;
+  if (target.file === file) return `Production's dependencies: ${target.describe}, where a missing one is added`;
+  if (dependencies.targetFiles.some((read) => read.file === file)) return `Production's dependencies: included by ${target.describe}`;
+  if (project.contextOf(file).context === 'development') return 'A development file: not read for what production installs';
+  return `Read for what production installs, beside ${target.describe}`;
 }
 
 /**

@@ -88,6 +88,17 @@ describe('explainFile', () => {
     assert.equal(settings.djangoVersion, 'Django 5.2: nothing in the project says which Django it runs: assuming the newest LTS, 5.2');
   });
 
+  it('says what a dependency file is to production, or why what production installs is unknown', () => {
+    assert.equal(explainFile(project, file(project, 'requirements/production.txt')).dependencies, "Production's dependencies: requirements/production.txt, where a missing one is added");
+    assert.equal(explainFile(project, file(project, 'requirements/base.txt')).dependencies, "Production's dependencies: included by requirements/production.txt");
+    assert.equal(explainFile(project, file(project, '.envs/.production/.django')).dependencies, null);
+    const unknown = model({ 'requirements.txt': 'Django==5.2.8\n-r vendor/extra.txt\n' });
+    assert.equal(
+      explainFile(unknown, file(unknown, 'requirements.txt')).dependencies,
+      'What production installs is unknown, so the requirements rules say nothing: requirements.txt line 2 includes vendor/extra.txt, which is not in the project, so what it installs is unknown',
+    );
+  });
+
   it('says so when no process says which settings module production loads', () => {
     const bare = model({ '.env': 'DEBUG=1\n' });
     const facts = explainFile(bare, file(bare, '.env'));
