@@ -86,6 +86,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ741: 'add whitenoise',
   DJ742: 'add psycopg[binary] (psycopg2-binary before Django 4.2)',
   DJ743: null,
+  DJ744: 'insert it after SecurityMiddleware',
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',

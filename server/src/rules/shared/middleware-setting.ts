@@ -1,5 +1,5 @@
 import type { SettingsView } from '../../settings/project-settings';
-import type { Fix, RuleContext } from '../rule';
+import type { Fix, RelatedLocation, RuleContext } from '../rule';
 import { SECURITY_MIDDLEWARE, describeSetting, hasMiddleware, knownOnEveryPath, middlewareSetting, reportSetting } from './settings-findings';
 import type { KnownLookup } from './settings-findings';
 
@@ -8,9 +8,12 @@ export interface RequiredMiddleware {
   middleware: string;
   /** What is lost without it, as a sentence. */
   consequence: string;
-  djangoCheck: string;
+  /** The deploy check that asks for it; absent for a middleware Django does not check. */
+  djangoCheck?: string;
   /** Insert at the top (SecurityMiddleware) or after SecurityMiddleware. */
   first: boolean;
+  /** Places that explain why it is required (where a package that needs it is installed). */
+  related?: RelatedLocation[];
 }
 
 /** Reports a MIDDLEWARE (set or Django's empty default) that lacks the middleware. */
@@ -24,6 +27,7 @@ export function reportMissingMiddleware(settings: SettingsView, context: RuleCon
   reportSetting(settings, lookup, context, {
     message: `${lookup.state === 'default' ? describeSetting(name, lookup) : name} lacks ${required.middleware}${paths}: ${required.consequence}`,
     fixes: insertMiddlewareFix(settings, required, lookup, lookups, name),
+    ...(required.related ? { related: required.related } : {}),
   });
 }
 
