@@ -79,6 +79,15 @@ export function declaredPackage(dependencies: Extract<ProductionDependencies, { 
 
 const cache = new WeakMap<ProjectModel, ProductionDependencies>();
 
+// Parsed once per file object: a model rebuilt after a keystroke elsewhere keeps these.
+const parses = new WeakMap<ProjectFile, Map<string, unknown>>();
+function parsedOnce<T>(file: ProjectFile, what: string, parse: (text: string) => T): T {
+  let byWhat = parses.get(file);
+  if (!byWhat) parses.set(file, (byWhat = new Map()));
+  if (!byWhat.has(what)) byWhat.set(what, parse(file.text ?? ''));
+  return byWhat.get(what) as T;
+}
+
 /** Computed once per model. */
 export function productionDependencies(project: ProjectModel): ProductionDependencies {
   let result = cache.get(project);
@@ -120,10 +129,10 @@ function compute(project: ProjectModel): ProductionDependencies {
   const declaring: { file: ProjectFile; line: number; describe: string; add: DependencyTarget['add'] }[] = [];
   for (const file of sources.filter((candidate) => path.posix.basename(candidate.relativePath) === 'pyproject.toml')) {
     if (unreadable(file)) return { known: false, reason: unreadable(file)! };
-    const pyproject = pyprojectDependencies(file.text!);
+    const pyproject = parsedOnce(file, 'pyproject', pyprojectDependencies);
     if (pyproject === null) continue;
     if ('reason' in pyproject) return { known: false, reason: `${file.relativePath}: ${pyproject.reason}` };
-    const parsed = parsePyprojectDependencies(file.text!);
+    const parsed = parsedOnce(file, 'dependencies', parsePyprojectDependencies);
     if (parsed.problems.length > 0) return { known: false, reason: `${file.relativePath} line ${parsed.problems[0].line}: ${parsed.problems[0].message}` };
     for (const dependency of parsed.dependencies) declare(dependency, file.relativePath);
     declaring.push({ file, line: pyproject.line, describe: `the ${pyproject.table} dependencies of ${file.relativePath}`, add: pyproject.add });
@@ -131,7 +140,7 @@ function compute(project: ProjectModel): ProductionDependencies {
   for (const [name, parse] of [['setup.cfg', parseSetupCfgDependencies], ['setup.py', parseSetupPyDependencies]] as const) {
     for (const file of sources.filter((candidate) => path.posix.basename(candidate.relativePath) === name)) {
       if (unreadable(file)) return { known: false, reason: unreadable(file)! };
-      const parsed = parse(file.text!);
+      const parsed = parsedOnce(file, name, parse);
       if (parsed.problems.length > 0) return { known: false, reason: `${file.relativePath} line ${parsed.problems[0].line}: ${parsed.problems[0].message}` };
       const line = lineOf(file.text!, /install_requires/);
       if (line === null) continue;
@@ -144,7 +153,7 @@ function compute(project: ProjectModel): ProductionDependencies {
   let lockFile: string | null = null;
   for (const file of sources.filter((candidate) => (LOCK_FILE_NAMES as readonly string[]).includes(path.posix.basename(candidate.relativePath)))) {
     if (unreadable(file)) return { known: false, reason: unreadable(file)! };
-    const lock = parseLockFile(path.posix.basename(file.relativePath), file.text!);
+    const lock = parsedOnce(file, 'lock', (text) => parseLockFile(path.posix.basename(file.relativePath), text));
     if (lock.problems.length > 0) return { known: false, reason: `${file.relativePath} line ${lock.problems[0].line}: ${lock.problems[0].message}` };
     lockFile ??= file.relativePath;
     for (const entry of lock.packages) declare({ name: entry.name, specifier: `==${entry.version}`, extras: [], marker: null, line: entry.line }, file.relativePath);
@@ -192,7 +201,7 @@ function requirementsClosure(project: ProjectModel, start: ProjectFile): { files
     if (visited.has(file)) return null;
     visited.add(file);
     if (file.text === null) return `${file.relativePath} could not be read (${file.skipped ?? 'skipped'})`;
-    const parsed = parseRequirements(file.text);
+    const parsed = parsedOnce(file, 'requirements', parseRequirements);
     if (parsed.problems.length > 0) return `${file.relativePath} line ${parsed.problems[0].line}: ${parsed.problems[0].message}`;
     files.push({ file, dependencies: parsed.requirements, constraints });
     for (const include of parsed.includes) {
