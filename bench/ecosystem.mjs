@@ -17,7 +17,7 @@
 // Nothing of the projects is committed: the mirrors stay outside the repository and the temporary
 // directories are removed (unless --keep). A missing mirror is reported loudly and the project is
 // skipped (the script cannot fetch; ask the `fetch` tool for github:<owner>/<name>).
-// It is a measurement: the exit status is 0 whatever the numbers are.
+// It is a measurement: the exit status is 0 whatever the numbers are (2 on bad usage: --only naming no known project).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -217,6 +217,12 @@ async function measure(project) {
 }
 
 const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
+// A misspelt --only would measure nothing and print totals of 0: bad usage (exit 2), like the CLI's.
+const unknownNames = (only ?? []).filter((name) => !manifest.projects.some((project) => project.name === name));
+if (args.includes('--only') && (!only || only.length === 0 || unknownNames.length > 0)) {
+  process.stderr.write(`--only ${unknownNames.length > 0 ? `names no project of the manifest: ${unknownNames.join(', ')}` : 'needs a comma-separated list of project names'}. Known projects: ${manifest.projects.map((project) => project.name).join(', ')}\n`);
+  process.exit(2);
+}
 if (!fs.existsSync(CLI)) {
   log(`${path.relative(REPO, CLI)} is missing: run npm run build first.`);
   process.exit(0);

@@ -53,6 +53,8 @@ export function looksLikeCompose(relativePath: string, text: string): boolean {
 
 const DEVELOPMENT_WORDS = new Set(['local', 'dev', 'devel', 'development', 'test', 'tests', 'ci', 'example', 'sample', 'template']);
 const PRODUCTION_WORDS = new Set(['production', 'prod', 'live']);
+/** Suffixes of a file to copy and fill in (`.env.dist`, `config.yml.tpl`): a template, like `.example`; only as the last extension (a `dist/` folder is a build's output). */
+const TEMPLATE_SUFFIX = /\.(dist|tpl|tmpl)$/i;
 
 /**
  * Places that configure development tooling, never a deployment: a dev container, CI. A file
@@ -119,7 +121,7 @@ export function contextFromPath(relativePath: string, options: ContextOptions = 
   if (place) return { context: 'development', reason: place, place: true };
   const words = relativePath.toLowerCase().split(/[/._-]+/).filter(Boolean);
   // A development word wins: `.env.production.example` is an example, not production.
-  const development = words.find((word) => DEVELOPMENT_WORDS.has(word));
+  const development = words.find((word) => DEVELOPMENT_WORDS.has(word)) ?? TEMPLATE_SUFFIX.exec(relativePath)?.[1];
   if (development) return { context: 'development', reason: `its path says "${development}"` };
   const production = words.find((word) => PRODUCTION_WORDS.has(word));
   if (production) return { context: 'production', reason: `its path says "${production}"` };

@@ -4,8 +4,11 @@
  * places' compose files use. Production links still win: a file a production compose file also
  * names is not made development here (project/production.ts links it).
  */
-import { composeReferencedPaths } from './compose-application';
+import * as path from 'path';
+import { developmentPlace } from './classify';
+import { composeOf, composeReferencedPaths, resolveComposePath } from './compose-application';
 import { devcontainerReferences, isDevcontainerConfig } from './devcontainer';
+import { UNKNOWN } from '../parse/compose-interpolation';
 import { type ModelOptions, type ProjectFile, type SourceFile, relativePosix } from './model';
 
 /** Files the project's dev container configurations name: absolute path -> why it is development. */
@@ -50,5 +53,38 @@ export function usedOnlyByDevelopmentPlaces(files: readonly ProjectFile[]): Map<
     }
     if (!grew) break;
   }
+  return found;
+}
+
+/**
+ * The unknown-context compose files (by index) whose services are built or configured from a
+ * development place: a stack that builds the dev container's Dockerfile (`.devcontainer/Dockerfile`)
+ * or reads its env files is a variant of the development environment (a second dev stack, a
+ * per-worktree copy), not a deployment, whatever folder it sits in. Paths are relative to `root`.
+ */
+export function composeBuiltFromDevelopmentPlaces(files: readonly ProjectFile[], root: string): Map<number, string> {
+  const found = new Map<number, string>();
+  files.forEach((file, index) => {
+    if (file.kind !== 'compose' || file.text === null || file.context !== 'unknown') return;
+    const compose = composeOf(file);
+    for (const service of compose.services) {
+      const used: { path: string; how: string }[] = [];
+      if (service.build?.context && service.build.dockerfile) {
+        // The dockerfile is relative to the build context, itself relative to the compose file.
+        used.push({ path: path.resolve(path.dirname(file.path), service.build.context, service.build.dockerfile), how: 'is built from' });
+      }
+      for (const reference of service.envFiles) {
+        const resolved = resolveComposePath(file, reference.path, () => UNKNOWN);
+        if (resolved) used.push({ path: resolved, how: 'reads' });
+      }
+      for (const { path: usedPath, how } of used) {
+        const relative = path.relative(root, usedPath).split(path.sep).join('/');
+        const place = relative.startsWith('..') ? null : developmentPlace(relative);
+        if (!place) continue;
+        found.set(index, `its service \`${service.name}\` ${how} ${relative} (${place}): a variant of the development environment`);
+        return;
+      }
+    }
+  });
   return found;
 }

@@ -4,7 +4,7 @@ import { EnvFile, parseEnv } from '../parse/env';
 import { Procfile, parseProcfile } from '../parse/procfile';
 import { PythonFile, parsePython } from '../parse/python';
 import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
-import { developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
+import { composeBuiltFromDevelopmentPlaces, developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
 import { FileContent } from './file-content';
 import type { ComposeFile } from '../parse/compose';
 import { composeOf, composeReferencedPaths } from './compose-application';
@@ -287,6 +287,8 @@ export function createProjectModel(
   }
   const seeds = [...(options.settingsModule ? [options.settingsModule] : []), ...entryPointModules(root, otherSources.keys(), (p) => otherSources.get(p)?.text)];
   namedSettings(root, files, otherSources, seeds, options, keep);
+  // A compose file built from the dev container's Dockerfile or env files is a development stack.
+  for (const [index, reason] of composeBuiltFromDevelopmentPlaces(files, options.walkedRoot ?? root)) files[index] = reuse({ ...files[index], context: 'development', contextReason: reason, developmentPlace: true });
   // An env file only a dev container's or CI's compose file uses is development too.
   for (const [index, reason] of usedOnlyByDevelopmentPlaces(files)) files[index] = reuse({ ...files[index], context: 'development', contextReason: reason, developmentPlace: true });
   files.sort(byRelativePath);

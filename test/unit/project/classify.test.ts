@@ -42,6 +42,11 @@ describe('file contexts', () => {
     ['.envs/.local/.django', 'development'],
     ['.env.example', 'development'],
     ['.env.production.example', 'development'],
+    ['.env.dist', 'development'], // horilla's template (ecosystem check)
+    ['.env.prod.tpl', 'development'],
+    ['config/app.env.tmpl', 'development'],
+    ['dist/docker-compose.yml', 'unknown'], // a folder named dist is a build's output, not a template
+    ['distribution/.env', 'unknown'],
     ['config/settings/test.py', 'development'],
     ['docker-compose.dev.yml', 'development'],
     ['tcms/settings/devel.py', 'development'], // Kiwi TCMS's development settings (ecosystem check)

@@ -73,4 +73,23 @@ describe('devcontainer references', () => {
     ]);
     assert.equal(model.contextOf(model.get(path.join(root, '.env'))!).context, 'unknown');
   });
+
+  it('makes development a compose file built from the dev container\'s Dockerfile or reading its env files, wherever it is', () => {
+    const source = (relative: string, text: string) => ({ path: path.join(root, relative), text, skipped: null, notice: null });
+    const model = createProjectModel(root, [
+      // saleor's per-worktree copy of its dev stack (ecosystem check): ports "5432" there are no deployment's.
+      source('.worktree-container/docker-compose.yml', 'services:\n  app:\n    build:\n      context: ..\n      dockerfile: .devcontainer/Dockerfile\n  db:\n    image: postgres:15\n    ports: ["5432"]\n'),
+      source('stack/compose.yaml', 'services:\n  app:\n    image: app:1.0\n    env_file: ../.devcontainer/common.env\n'),
+      source('.devcontainer/common.env', 'DEBUG=1\n'),
+      source('docker-compose.yml', 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n    env_file: .env\n'),
+      source('deploy/production/compose.yaml', 'services:\n  app:\n    build:\n      context: ../..\n      dockerfile: .devcontainer/Dockerfile\n'),
+    ]);
+    const file = (relative: string) => model.contextOf(model.get(path.join(root, relative))!);
+    assert.equal(file('.worktree-container/docker-compose.yml').context, 'development');
+    assert.match(file('.worktree-container/docker-compose.yml').reason, /service `app` is built from \.devcontainer\/Dockerfile/);
+    assert.equal(file('stack/compose.yaml').context, 'development');
+    assert.match(file('stack/compose.yaml').reason, /reads \.devcontainer\/common\.env/);
+    assert.equal(file('docker-compose.yml').context, 'unknown', 'a Dockerfile outside development places says nothing');
+    assert.equal(file('deploy/production/compose.yaml').context, 'production', 'its path says production: that wins');
+  });
 });
