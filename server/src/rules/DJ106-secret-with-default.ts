@@ -1,4 +1,5 @@
 import { defaultIsDroppable } from '../settings/readers/library';
+import { settingsAnalysis } from '../settings/project-settings';
 import type { EnvRead } from '../settings/value';
 import type { ProjectModel } from '../project/model';
 import { isSecretVariable } from './shared/credentials';
@@ -16,7 +17,9 @@ export const rule: Rule = {
     djangoCheck: null,
   },
   checkSettings(settings, { project, report }) {
-    if (!settings.isProduction) return;
+    // Without a known production module, a settings module of its own that nothing marks as
+    // development is what a deployment loads (a lone settings.py): its fallbacks are production's.
+    if (!settings.isProduction && (settings.entry.context === 'development' || settingsAnalysis(project).production)) return;
     const seen = new Set<EnvRead>();
     for (const read of settings.namespace.envReads) {
       if (seen.has(read) || !read.hasDefault || !isSecretVariable(read.variable)) continue;
@@ -26,11 +29,15 @@ export const rule: Rule = {
       // deliberate alias; an unknown default is not judged.
       if (!fallback || fallback.kind === 'none' || (fallback.kind === 'bool' && !fallback.value) || fallback.kind === 'unknown' || fallback.env) continue;
       const shown = fallback.kind === 'str' ? (fallback.value === '' ? 'an empty string' : maskSecret(fallback.value)) : 'a fixed value';
+      // A helper's read (`def envsecret(name, default): return os.getenv(name, default)`) is changed
+      // at its call, where the default is written; rewriting the helper would fix nothing.
+      const at = read.call ?? read.at;
       report({
-        path: read.at.path,
-        range: read.at.range,
+        path: at.path,
+        range: at.range,
         message: `${read.reader}("${read.variable}") falls back to ${shown} when ${read.variable} is unset: a production environment that forgets the variable starts anyway, with a secret that is in version control${fallback.kind === 'str' && fallback.value === '' ? ' or empty' : ''}.`,
-        fixes: dropDefaultFix(project, read),
+        fixes: read.call ? [] : dropDefaultFix(project, read),
+        ...(read.call ? { related: [{ path: read.at.path, range: read.at.range, message: `read here by ${read.reader}("${read.variable}"), in the helper` }] } : {}),
       });
     }
   },

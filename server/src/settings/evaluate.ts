@@ -11,6 +11,7 @@ import { PythonFile, changedRange, childrenOf, nodeText, ownString, stringLitera
 import type { Position } from '../parse/source-text';
 import type { EnvironmentValue } from '../project/production';
 import { LibraryContext, LibraryConversion, libraryAttribute, libraryCall, libraryObject } from './readers/library';
+import { packageDefaults } from './package-defaults';
 import {
   DictEntry,
   EnvRead,
@@ -82,7 +83,7 @@ class ModuleEvaluator implements HelperHost {
   /** Whether the top-level statement being evaluated holds a syntax error. */
   private statementHasError = false;
   /** The namespace's list lengths when the statement began: what it appends is its own. */
-  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0, optionalModules: 0 };
+  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0, optionalModules: 0, packageStars: 0 };
   /** Where this run has the statements that ever moved, and the re-based copies of what they hold. */
   private readonly rebase = new Rebase();
   /** Re-based bindings made in this run -> the bindings they re-base, so that their readers replay too. */
@@ -212,8 +213,9 @@ class ModuleEvaluator implements HelperHost {
       calls: [],
       trace: [],
       starImports: [],
+      packageStars: [],
     };
-    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length, optionalModules: ns.optionalModules.length };
+    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length, optionalModules: ns.optionalModules.length, packageStars: ns.packageStars.length };
     return this.record;
   }
 
@@ -225,12 +227,13 @@ class ModuleEvaluator implements HelperHost {
     record.trace = ns.trace.slice(marks.trace);
     record.starImports = ns.starImports.slice(marks.starImports);
     record.optionalModules = ns.optionalModules.slice(marks.optionalModules);
+    record.packageStars = ns.packageStars.slice(marks.packageStars);
     if (this.taintedWritten) record.taintedAfter = { value: ns.tainted };
     record.readNames = [...record.reads.keys()];
     record.readBindings = [...record.reads.values()];
     record.readsOnlyNames = !record.taintedRead && !record.snapshot && record.foreignReads.length === 0 && record.environmentKnown === undefined && record.env.size === 0 && record.imports.length === 0 && record.hostFacts.length === 0;
     record.onlyNameChanges =
-      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports, record.optionalModules].every((list) => list.length === 0);
+      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports, record.optionalModules, record.packageStars].every((list) => list.length === 0);
     if (record.snapshot) {
       // After a forked `if`, the outcome is the namespace as it stands.
       record.ops = [{ op: 'clear' }];
@@ -344,6 +347,7 @@ class ModuleEvaluator implements HelperHost {
       calls: located(record.calls),
       trace: located(record.trace),
       starImports: record.starImports.length === 0 ? record.starImports : record.starImports.map((at) => rebase.location(at)),
+      packageStars: record.packageStars.length === 0 ? record.packageStars : record.packageStars.map((star) => ({ ...star, at: rebase.location(star.at) })),
     };
   }
 
@@ -363,6 +367,7 @@ class ModuleEvaluator implements HelperHost {
     for (const note of record.trace) ns.trace.push(note);
     for (const at of record.starImports) ns.starImports.push(at);
     for (const optional of record.optionalModules) ns.optionalModules.push(optional);
+    for (const star of record.packageStars) ns.packageStars.push(star);
   }
 
   /** Asks the host about a module or file (the answer as JSON text), recorded for replay unless `record` is false. */
@@ -871,6 +876,7 @@ class ModuleEvaluator implements HelperHost {
       if (star) {
         for (const [name, binding] of imported.names) if (!name.startsWith('_')) this.setName(name, binding);
         if (imported.tainted && !this.tainted) this.tainted = `${imported.tainted} (in ${settingsModule.name})`;
+        for (const packageStar of imported.packageStars) this.ns.packageStars.push(packageStar);
       }
       for (const { name, alias } of names) {
         const binding = imported.names.get(name);
@@ -881,7 +887,14 @@ class ModuleEvaluator implements HelperHost {
     }
     if (level === 0) {
       for (const { name, alias } of names) this.bind(alias, this.importedModule(`${dotted}.${name}`, at), at);
-      if (star) {
+      const defaults = star ? packageDefaults(dotted) : null;
+      if (defaults && this.scopes.length === 0) {
+        // Its names replace earlier assignments of theirs; the rest of the module's names are not its.
+        this.readAllNames();
+        for (const name of [...this.ns.names.keys()]) if (defaults.defines.test(name)) this.bind(name, unknown(`\`from ${dotted} import *\` may set ${name} (${defaults.what}, not in the repository)`, at), at);
+        this.ns.packageStars.push({ module: dotted, defines: defaults.defines, what: defaults.what, at });
+        this.ns.trace.push({ at, note: `\`from ${dotted} import *\` sets ${defaults.what}: those are unknown, the other names are not its` });
+      } else if (star) {
         const reason = `\`from ${dotted} import *\` imports names that cannot be known`;
         this.tainted = reason;
         this.ns.trace.push({ at, note: reason });
@@ -980,6 +993,8 @@ class ModuleEvaluator implements HelperHost {
     if (PYTHON_BUILTINS.has(name)) return this.unknownAt(node, `the builtin ${name} is not evaluated`);
     const tainted = this.tainted;
     if (tainted) return this.unknownAt(node, `${name} is not assigned in the modules read, and ${tainted}`);
+    const packageStar = this.ns.packageStars.find((star) => star.defines.test(name));
+    if (packageStar) return this.unknownAt(node, `${name} is not assigned in the modules read, and \`from ${packageStar.module} import *\` may set it (${packageStar.what}, not in the repository)`);
     return this.unknownAt(node, `${name} is not defined (NameError)`, 'NameError');
   }
 

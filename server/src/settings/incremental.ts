@@ -14,7 +14,7 @@ import {
 } from './value';
 import type { FunctionDefinition } from './functions';
 
-import { Binding, OptionalModule, HostQuestion, TraceNote, ModuleNamespace } from './namespace';
+import { Binding, OptionalModule, HostQuestion, TraceNote, ModuleNamespace, PackageStar } from './namespace';
 
 // ---- incremental evaluation ------------------------------------------------------------
 
@@ -71,6 +71,7 @@ export interface StatementRecord {
   calls: { name: string; at: Location }[];
   trace: TraceNote[];
   starImports: Location[];
+  packageStars: PackageStar[];
 }
 
 export interface RememberedModule {

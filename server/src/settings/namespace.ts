@@ -79,6 +79,14 @@ export interface RepositoryFile {
   values: Map<string, EnvironmentValue> | null;
 }
 
+/** `from oscar.defaults import *`: names matching `defines` may be the package's. */
+export interface PackageStar {
+  module: string;
+  defines: RegExp;
+  what: string;
+  at: Location;
+}
+
 export interface TraceNote {
   at: Location;
   note: string;
@@ -91,6 +99,8 @@ export class ModuleNamespace {
   tainted: string | null = null;
   /** The module's own `from … import *` statements. */
   readonly starImports: Location[] = [];
+  /** Star imports of installed packages' defaults (settings/package-defaults.ts): the names they may set, unknown unless assigned after. */
+  readonly packageStars: PackageStar[] = [];
   /** Every environment read, imported modules' included. */
   readonly envReads: EnvRead[] = [];
   /** Dotted names of the functions called at top level (`sentry_sdk.init`). */

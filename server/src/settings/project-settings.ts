@@ -389,6 +389,11 @@ function makeView(analysis: SettingsAnalysis, entry: ProjectFile, namespace: Mod
       if (namespace.tainted) {
         return { state: 'unknown', reason: namespace.tainted, value: { kind: 'unknown', reason: namespace.tainted }, location: moduleLocation(), ...extra };
       }
+      const packageStar = namespace.packageStars.find((star) => star.defines.test(name));
+      if (packageStar) {
+        const reason = `\`from ${packageStar.module} import *\` may set ${name} (${packageStar.what}, not in the repository)`;
+        return { state: 'unknown', reason, value: { kind: 'unknown', reason }, location: packageStar.at, ...extra };
+      }
       return { state: 'default', value: defaultSetting(name, analysis.djangoVersion), location: moduleLocation(), ...extra };
     },
   };

@@ -16,9 +16,29 @@ ruleTester(rule, {
     { path: PRODUCTION, text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default=None)\n`, name: 'default None fails loudly' },
     { path: PRODUCTION, text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default=env("SECRET_KEY"))\n`, name: 'another variable as the fallback' },
     { path: 'config/settings/local.py', text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default="${FALLBACK}")\n`, name: 'development module' },
+    {
+      path: 'config/settings/staging.py',
+      text: `${ENVIRON}SECRET_KEY = env("DJANGO_SECRET_KEY", default="${FALLBACK}")\n`,
+      files: { [PRODUCTION]: 'SECRET_KEY = "x"\n' },
+      name: 'a module of its own beside a known production module is not production',
+    },
     { path: PRODUCTION, text: 'import os\nPASSWORD_RESET_TIMEOUT = int(os.getenv("PASSWORD_RESET_TIMEOUT", "3600"))\nTOKEN_EXPIRY_SECONDS = int(os.getenv("TOKEN_EXPIRY_SECONDS", "600"))\n', name: 'names that merely contain a keyword' },
   ],
   invalid: [
+    {
+      path: PRODUCTION,
+      name: "a helper's read lands at the call, where the default is written, with no fix (healthchecks' envsecret, ecosystem check)",
+      text: 'import os\ndef envsecret(name, default):\n    return os.getenv(name, default)\n\nSECRET_KEY = envsecret("SECRET_KEY", "---")\n',
+      errors: [{ line: 5, column: 14, message: 'os.getenv("SECRET_KEY") falls back to "•••" (3 characters)' }],
+    },
+    {
+      path: 'sandbox/settings.py',
+      name: 'a lone settings.py and no production module known: what a deployment loads (oscar sandbox, ecosystem check)',
+      text: `${ENVIRON}INSTALLED_APPS = []\nSECRET_KEY = env.str("SECRET_KEY", default="${FALLBACK}")\n`,
+      errors: [{ line: 4, column: 14, message: 'env.str("SECRET_KEY") falls back to "a-d•••"' }],
+      output: `${ENVIRON}INSTALLED_APPS = []\nSECRET_KEY = env.str("SECRET_KEY")\n`,
+      secret: FALLBACK,
+    },
     {
       path: PRODUCTION,
       name: 'a client secret and an S3 secret access key (detect-secrets\' keywords)',

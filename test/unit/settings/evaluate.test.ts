@@ -162,6 +162,17 @@ const CASES: Case[] = [
   { source: 'from .base import A as X', modules: { base: 'A = "b"' }, value: "'b'" },
   { source: 'from .base import *\nX = A', modules: { base: 'from .production import *\nA = 1' }, value: '1' },
   { source: 'from elsewhere import *\nX = A', value: 'unknown' },
+  { source: 'from elsewhere import *', name: 'SESSION_COOKIE_SECURE', value: 'unknown' },
+  // an installed package's defaults (settings/package-defaults.ts): only the names it defines are unknown
+  { source: 'from oscar.defaults import *\nX = OSCAR_SHOP_NAME', value: 'unknown' },
+  { source: 'OSCAR_SHOP_NAME = "a"\nfrom oscar.defaults import *\nX = OSCAR_SHOP_NAME', value: 'unknown' },
+  { source: 'HAYSTACK_SIGNAL_PROCESSOR = "b"\nOTHER = "c"\nfrom oscar.defaults import *', name: 'HAYSTACK_SIGNAL_PROCESSOR', value: 'unknown' },
+  { source: 'OTHER = "c"\nfrom oscar.defaults import *', name: 'OTHER', value: "'c'" },
+  { source: 'from oscar.defaults import *\nOSCAR_SHOP_NAME = "a"\nX = OSCAR_SHOP_NAME', value: "'a'" },
+  { source: 'SECRET_KEY = "k"\nfrom oscar.defaults import *\nX = SECRET_KEY', value: "'k'" },
+  { source: 'from oscar.defaults import *', name: 'SESSION_COOKIE_SECURE', value: 'unset' },
+  { source: 'from .base import *\nX = OSCAR_SHOP_NAME', modules: { base: 'from oscar.defaults import *' }, value: 'unknown' },
+  { source: 'from .base import *', name: 'CSRF_COOKIE_SECURE', modules: { base: 'from oscar.defaults import *' }, value: 'unset' },
 ];
 
 /** The helpers, with production's environment known (empty but for OTHER) unless a case says otherwise. */
