@@ -2,7 +2,7 @@ import { replaceValueFix } from './shared/env-settings';
 import { Rule } from './rule';
 import { SECRET_KEY_VARIABLES, generateSecretKey, secretKeyW009Failure, secretPlaceholder } from './shared/secrets';
 import { reportSetting } from './shared/settings-findings';
-import { describeSecretKey, secretKeyLookup, secretKeyFix } from './shared/secret-key-setting';
+import { describeSecretKey, secretKeyLookup, secretKeyFix, secretKeyVariables } from './shared/secret-key-setting';
 
 export const rule: Rule = {
   meta: {
@@ -14,8 +14,8 @@ export const rule: Rule = {
     checklistItem: 'Unique, strong SECRET_KEY',
     djangoCheck: 'security.W009',
   },
-  checkEnv(env, { file, report }) {
-    for (const key of SECRET_KEY_VARIABLES) {
+  checkEnv(env, { file, project, report }) {
+    for (const key of secretKeyVariables(project)) {
       const entry = env.get(key);
       // Empty keys are DJ105's, placeholders DJ103's: one finding per problem.
       if (!entry || entry.value === '' || secretPlaceholder(entry.value)) continue;

@@ -3,7 +3,7 @@ import { Rule } from './rule';
 import { SECRET_KEY_VARIABLES, generateSecretKey, secretPlaceholder } from './shared/secrets';
 import { secretKeyW009Failure } from './shared/secrets';
 import { reportSetting } from './shared/settings-findings';
-import { describeSecretKey, secretKeyLookup, secretKeyFix } from './shared/secret-key-setting';
+import { describeSecretKey, secretKeyLookup, secretKeyFix, secretKeyVariables } from './shared/secret-key-setting';
 
 export const rule: Rule = {
   meta: {
@@ -15,8 +15,8 @@ export const rule: Rule = {
     checklistItem: 'Never use development SECRET_KEY in production',
     djangoCheck: 'security.W009',
   },
-  checkEnv(env, { file, report }) {
-    for (const key of SECRET_KEY_VARIABLES) {
+  checkEnv(env, { file, project, report }) {
+    for (const key of secretKeyVariables(project)) {
       const entry = env.get(key);
       if (!entry || entry.value === '') continue;
       const message = entry.value.startsWith('django-insecure-')

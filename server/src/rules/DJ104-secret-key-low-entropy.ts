@@ -1,7 +1,7 @@
 import { replaceValueFix } from './shared/env-settings';
 import { Rule } from './rule';
 import { SECRET_KEY_VARIABLES, generateSecretKey, maskSecret, secretKeyW009Failure, secretLowEntropyReason, secretPlaceholder } from './shared/secrets';
-import { describeSecretKey, secretKeyFix, secretKeyLookup } from './shared/secret-key-setting';
+import { describeSecretKey, secretKeyFix, secretKeyLookup, secretKeyVariables } from './shared/secret-key-setting';
 import { reportSetting } from './shared/settings-findings';
 
 export const rule: Rule = {
@@ -14,8 +14,8 @@ export const rule: Rule = {
     checklistItem: 'Unique, strong SECRET_KEY',
     djangoCheck: null,
   },
-  checkEnv(env, { file, report }) {
-    for (const key of SECRET_KEY_VARIABLES) {
+  checkEnv(env, { file, project, report }) {
+    for (const key of secretKeyVariables(project)) {
       const entry = env.get(key);
       // Keys failing W009 are DJ102's or DJ105's, placeholders DJ103's.
       if (!entry || secretKeyW009Failure(entry.value) || secretPlaceholder(entry.value)) continue;

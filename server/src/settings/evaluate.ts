@@ -83,7 +83,7 @@ class ModuleEvaluator implements HelperHost {
   /** Whether the top-level statement being evaluated holds a syntax error. */
   private statementHasError = false;
   /** The namespace's list lengths when the statement began: what it appends is its own. */
-  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0, optionalModules: 0, packageStars: 0 };
+  private marks = { envReads: 0, calls: 0, trace: 0, starImports: 0, optionalModules: 0, packageStars: 0, envWrites: 0 };
   /** Where this run has the statements that ever moved, and the re-based copies of what they hold. */
   private readonly rebase = new Rebase();
   /** Re-based bindings made in this run -> the bindings they re-base, so that their readers replay too. */
@@ -214,8 +214,9 @@ class ModuleEvaluator implements HelperHost {
       trace: [],
       starImports: [],
       packageStars: [],
+      envWrites: [],
     };
-    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length, optionalModules: ns.optionalModules.length, packageStars: ns.packageStars.length };
+    this.marks = { envReads: ns.envReads.length, calls: ns.calls.length, trace: ns.trace.length, starImports: ns.starImports.length, optionalModules: ns.optionalModules.length, packageStars: ns.packageStars.length, envWrites: ns.envWrites.length };
     return this.record;
   }
 
@@ -228,12 +229,13 @@ class ModuleEvaluator implements HelperHost {
     record.starImports = ns.starImports.slice(marks.starImports);
     record.optionalModules = ns.optionalModules.slice(marks.optionalModules);
     record.packageStars = ns.packageStars.slice(marks.packageStars);
+    record.envWrites = ns.envWrites.slice(marks.envWrites);
     if (this.taintedWritten) record.taintedAfter = { value: ns.tainted };
     record.readNames = [...record.reads.keys()];
     record.readBindings = [...record.reads.values()];
     record.readsOnlyNames = !record.taintedRead && !record.snapshot && record.foreignReads.length === 0 && record.environmentKnown === undefined && record.env.size === 0 && record.imports.length === 0 && record.hostFacts.length === 0;
     record.onlyNameChanges =
-      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports, record.optionalModules, record.packageStars].every((list) => list.length === 0);
+      !record.taintedAfter && [record.files, record.imported, record.envReads, record.calls, record.trace, record.starImports, record.optionalModules, record.packageStars, record.envWrites].every((list) => list.length === 0);
     if (record.snapshot) {
       // After a forked `if`, the outcome is the namespace as it stands.
       record.ops = [{ op: 'clear' }];
@@ -284,7 +286,7 @@ class ModuleEvaluator implements HelperHost {
     const environment = this.host.environment;
     if (record.environmentKnown !== undefined && record.environmentKnown !== (environment !== null)) return false;
     for (const [variable, seen] of record.env) {
-      if (!sameEnvironmentValue(environment?.get(variable) ?? null, seen.value) || this.host.unknownVariables.get(variable) !== seen.unreadable) return false;
+      if (!sameEnvironmentValue(environment?.get(variable) ?? null, seen.value) || this.unreadableVariable(variable) !== seen.unreadable) return false;
     }
     for (const read of record.imports) {
       const module = this.host.resolve(this.path, read.level, read.dotted);
@@ -348,6 +350,7 @@ class ModuleEvaluator implements HelperHost {
       trace: located(record.trace),
       starImports: record.starImports.length === 0 ? record.starImports : record.starImports.map((at) => rebase.location(at)),
       packageStars: record.packageStars.length === 0 ? record.packageStars : record.packageStars.map((star) => ({ ...star, at: rebase.location(star.at) })),
+      envWrites: record.envWrites.length === 0 ? record.envWrites : record.envWrites.map((write) => ({ ...write, at: rebase.location(write.at) })),
     };
   }
 
@@ -368,6 +371,7 @@ class ModuleEvaluator implements HelperHost {
     for (const at of record.starImports) ns.starImports.push(at);
     for (const optional of record.optionalModules) ns.optionalModules.push(optional);
     for (const star of record.packageStars) ns.packageStars.push(star);
+    for (const write of record.envWrites) ns.envWrites.push(write);
   }
 
   /** Asks the host about a module or file (the answer as JSON text), recorded for replay unless `record` is false. */
@@ -449,9 +453,16 @@ class ModuleEvaluator implements HelperHost {
 
   /** Production's value of an environment variable, and the source that cannot be read if that is where it comes from. */
   private environmentValue(variable: string): { value: EnvironmentValue | null; unreadable: string | undefined } {
-    const seen = { value: this.host.environment?.get(variable) ?? null, unreadable: this.host.unknownVariables.get(variable) };
+    const seen = { value: this.host.environment?.get(variable) ?? null, unreadable: this.unreadableVariable(variable) };
     if (this.record && !this.record.env.has(variable)) this.record.env.set(variable, seen);
     return seen;
+  }
+
+  /** Where a variable comes from when its value cannot be read: a source production cannot read, or the settings' own `os.environ[K] = …`. */
+  private unreadableVariable(variable: string): string | undefined {
+    const write = this.ns.envWrites.find((written) => written.variable === variable);
+    if (write) return `os.environ["${variable}"] = … at line ${write.at.range.start.line + 1} of ${write.at.path.slice(write.at.path.lastIndexOf("/") + 1)}`;
+    return this.host.unknownVariables.get(variable);
   }
 
   private environmentKnown(): boolean {
@@ -600,6 +611,7 @@ class ModuleEvaluator implements HelperHost {
   private mutatePath(target: SyntaxNode, statement: Location, change: (old: Value) => Value): void {
     const path: Value[] = [];
     let node: SyntaxNode | null = target;
+    if (this.environmentWrite(target, statement)) return;
     while (node && node.name === 'MemberExpression') {
       const children = childrenOf(node);
       if (children[1]?.name !== '[' || children.length !== 4) {
@@ -617,6 +629,21 @@ class ModuleEvaluator implements HelperHost {
     const paths = path.length > 0 ? alternativesOf(current) : null;
     const updated = paths ? oneOf(paths.map((one) => setIn(one, path, change, statement)), (current as { reason: string }).reason, current.at ?? null) : setIn(current, path, change, statement);
     this.bind(name, updated, statement);
+  }
+
+  /**
+   * `os.environ["K"] = …` at top level sets the process's variable, as Python does: `os` stays the
+   * module, and later reads of K see the settings' own value (unknown here), not production's.
+   */
+  private environmentWrite(target: SyntaxNode, statement: Location): boolean {
+    const children = childrenOf(target);
+    if (this.scopes.length > 0 || children[1]?.name !== '[' || children.length !== 4) return false;
+    const base = this.expr(children[0]);
+    if (base.kind !== 'object' || base.name !== 'os.environ') return false;
+    const key = this.expr(children[2]);
+    if (key.kind !== 'str') return false;
+    this.ns.envWrites.push({ variable: key.value, at: statement });
+    return true;
   }
 
   private update(node: SyntaxNode): void {
@@ -871,6 +898,8 @@ class ModuleEvaluator implements HelperHost {
       }
       for (const read of imported.envReads) this.ns.envReads.push(read);
       for (const optional of imported.optionalModules) this.ns.optionalModules.push(optional);
+      // The process's environment is one: what an imported module wrote, the importer reads.
+      for (const write of imported.envWrites) this.ns.envWrites.push(write);
       for (const call of imported.calls) this.ns.calls.push(call);
       for (const note of imported.trace) this.ns.trace.push(note);
       if (star) {

@@ -72,6 +72,7 @@ export interface StatementRecord {
   trace: TraceNote[];
   starImports: Location[];
   packageStars: PackageStar[];
+  envWrites: { variable: string; at: Location }[];
 }
 
 export interface RememberedModule {

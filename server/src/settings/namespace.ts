@@ -99,6 +99,8 @@ export class ModuleNamespace {
   tainted: string | null = null;
   /** The module's own `from … import *` statements. */
   readonly starImports: Location[] = [];
+  /** `os.environ["K"] = …` at top level, imported modules' included: later reads of K are the settings' own value, not production's. */
+  readonly envWrites: { variable: string; at: Location }[] = [];
   /** Star imports of installed packages' defaults (settings/package-defaults.ts): the names they may set, unknown unless assigned after. */
   readonly packageStars: PackageStar[] = [];
   /** Every environment read, imported modules' included. */

@@ -18,6 +18,7 @@ ruleTester(rule, {
     { text: 'POSTGRES_PASSWORD=changeme\n', name: 'not a secret key variable (DJ111)' },
     { text: `DJANGO_SECRET_KEY=${insecureKey}\n`, path: '.envs/.local/.django', name: 'development context reports nothing' },
     { text: 'DJANGO_SECRET_KEY=changeme\n', path: '.env.example', name: 'an example file reports nothing' },
+    { text: 'STRIPE_SECRET_KEY=changeme\n', path: '.env', name: 'a variable the settings do not read into SECRET_KEY is not Django\'s key' },
   ],
   invalid: [
     {
@@ -56,6 +57,13 @@ ruleTester(rule, {
       path: '.env',
       name: 'unknown context softens to warning',
       errors: [{ line: 1, column: 19, severity: 'warning' }],
+    },
+    {
+      text: 'PAPERLESS_SECRET_KEY=change-me\n',
+      path: 'docker/compose/docker-compose.env',
+      files: { 'src/paperless/settings.py': 'import os\nINSTALLED_APPS = []\nSECRET_KEY = os.getenv("PAPERLESS_SECRET_KEY")\n' },
+      name: 'the variable a settings module reads into SECRET_KEY, with no production module known (paperless-ngx, ecosystem check)',
+      errors: [{ line: 1, column: 22, message: 'PAPERLESS_SECRET_KEY' }],
     },
   ],
 });

@@ -163,6 +163,12 @@ const CASES: Case[] = [
   { source: 'from .base import *\nX = A', modules: { base: 'from .production import *\nA = 1' }, value: '1' },
   { source: 'from elsewhere import *\nX = A', value: 'unknown' },
   { source: 'from elsewhere import *', name: 'SESSION_COOKIE_SECURE', value: 'unknown' },
+  // os.environ["K"] = … sets the process's variable: os stays the module, later reads of K are not production's
+  { source: 'import os\nos.environ["OMP_THREAD_LIMIT"] = "1"\nX = os.getenv("USER_NAME")', value: "'alice'", environment: { USER_NAME: 'alice' } },
+  { source: 'import os\nos.environ["K"] = "1"\nX = os.getenv("K", "d")', value: 'unknown', environment: { K: 'v' } },
+  { source: 'import os\nX = os.getenv("K", "d")\nos.environ["K"] = "1"', value: "'v'", environment: { K: 'v' } },
+  { source: 'from .base import *\nX = os.environ.get("K")', modules: { base: 'import os\nos.environ["K"] = "1"' }, value: 'unknown', environment: { K: 'v' } },
+  { source: 'import os\nos.environ[NAME] = "1"\nX = os.getenv("K")', value: 'unknown', environment: { K: 'v' } },
   // an installed package's defaults (settings/package-defaults.ts): only the names it defines are unknown
   { source: 'from oscar.defaults import *\nX = OSCAR_SHOP_NAME', value: 'unknown' },
   { source: 'OSCAR_SHOP_NAME = "a"\nfrom oscar.defaults import *\nX = OSCAR_SHOP_NAME', value: 'unknown' },

@@ -1,6 +1,8 @@
+import type { ProjectModel } from '../../project/model';
+import { settingsAnalysis } from '../../settings/project-settings';
 import type { SettingsView } from '../../settings/project-settings';
 import type { Fix } from '../rule';
-import { maskSecret, generateSecretKey } from './secrets';
+import { SECRET_KEY_VARIABLES, maskSecret, generateSecretKey } from './secrets';
 import { KnownLookup, known, replaceExpressionFix } from './settings-findings';
 
 /** SECRET_KEY as Django loads it, when it is a known string (or bytes). */
@@ -32,4 +34,21 @@ export function secretKeyFix(settings: SettingsView, lookup: KnownLookup): Fix[]
   if (read) return [];
   const fix = replaceExpressionFix(lookup, 'os.environ["DJANGO_SECRET_KEY"]', 'Read SECRET_KEY from the DJANGO_SECRET_KEY environment variable', false);
   return fix ? [fix] : [];
+}
+
+/**
+ * The environment variables that hold Django's key: DJANGO_SECRET_KEY and SECRET_KEY, and any
+ * variable a settings module of the project reads into SECRET_KEY (paperless-ngx's
+ * `SECRET_KEY = os.getenv("PAPERLESS_SECRET_KEY")`) when no production module is known: with one,
+ * the settings side reports production's key at the env line that sets it, once.
+ */
+export function secretKeyVariables(project: ProjectModel): string[] {
+  const variables = new Set(SECRET_KEY_VARIABLES);
+  const analysis = settingsAnalysis(project);
+  if (analysis.production) return [...variables];
+  for (const namespace of analysis.namespaces.values()) {
+    const read = namespace.names.get('SECRET_KEY')?.value.env;
+    if (read) variables.add(read.variable);
+  }
+  return [...variables];
 }
