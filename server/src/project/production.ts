@@ -271,6 +271,16 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
     }
   }
 
+  // An env file that selects a production settings module (DJANGO_SETTINGS_MODULE=config.settings.production,
+  // production by its path or by --settings) is production's, whatever its own path says.
+  for (const envFile of project.ofKind('env')) {
+    if (envFile.context !== 'unknown' || envFile.text === null || linkedFiles.has(envFile.path)) continue;
+    const entry = project.env(envFile).get('DJANGO_SETTINGS_MODULE');
+    const module = entry?.value.trim();
+    const file = module ? settingsModuleFile(project, module, path.dirname(envFile.path)) : null;
+    if (entry && file && file.context === 'production') link(file, envFile, `it selects the production settings module ${module} (line ${entry.line + 1})`);
+  }
+
   // Settings modules the production settings module imports are production too.
   for (const [filePath, reason] of settingsChainLinks(project, environment, unknownVariables)) {
     if (!linkedFiles.has(filePath)) linkedFiles.set(filePath, reason);

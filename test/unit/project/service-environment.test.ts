@@ -66,3 +66,21 @@ describe('service environment', () => {
     assert.equal(environmentOf(project, 'worker').variables.get('A')?.value, '2');
   });
 });
+
+describe('an env file selecting the production settings module', () => {
+  const SETTINGS = { 'config/settings/production.py': 'SECRET_KEY = "x"\n', 'config/settings/local.py': 'SECRET_KEY = "x"\n', 'config/__init__.py': '', 'config/settings/__init__.py': '' };
+  const contextOf = (project: ProjectModel, relative: string) => project.contextOf(project.get(`${ROOT}/${relative}`)!);
+
+  it('is production, with the line that selects it (safe-relay-service\'s .env, ecosystem check)', () => {
+    const project = model({ ...SETTINGS, '.env': 'DEBUG=0\nDJANGO_SETTINGS_MODULE=config.settings.production\n' });
+    assert.equal(contextOf(project, '.env').context, 'production');
+    assert.match(contextOf(project, '.env').reason, /selects the production settings module config\.settings\.production \(line 2\)/);
+  });
+
+  it('is not when the module it selects is not production, or its path says development', () => {
+    const project = model({ ...SETTINGS, '.env': 'DJANGO_SETTINGS_MODULE=config.settings.local\n', '.env.local': 'DJANGO_SETTINGS_MODULE=config.settings.production\n', 'other.env': 'DJANGO_SETTINGS_MODULE=config.settings.missing\n' });
+    assert.equal(contextOf(project, '.env').context, 'unknown');
+    assert.equal(contextOf(project, '.env.local').context, 'development');
+    assert.equal(contextOf(project, 'other.env').context, 'unknown');
+  });
+});
