@@ -52,14 +52,18 @@ export function parseRequirementString(text: string, line: number): Dependency |
   const semicolon = markerStart(text);
   const marker = semicolon < 0 ? null : text.slice(semicolon + 1).trim() || null;
   let parsed: Requirement | null;
+  // pip-requirements-js's grammar lacks PEP 440's arbitrary equality (`===`, which pip accepts and
+  // `pip freeze` writes for versions PEP 440 cannot order): read as `==`, kept as written.
+  const requirementPart = semicolon < 0 ? text : text.slice(0, semicolon);
+  const arbitrary = requirementPart.includes('===');
   try {
-    parsed = parsePipRequirementsLine(text);
+    parsed = parsePipRequirementsLine(arbitrary ? requirementPart.replace('===', '==') + text.slice(requirementPart.length) : text);
   } catch (error) {
     return { problem: `"${text.trim()}" is not a requirement pip can read (${String((error as Error).message).replace(/^Failed to parse requirements line\. /, '')})` };
   }
   if (!parsed || (parsed.type !== 'ProjectName' && parsed.type !== 'ProjectURL')) return { problem: `"${text.trim()}" is not a requirement` };
   const dependency: Dependency = { name: normaliseName(parsed.name), specifier: '', extras: parsed.extras ?? [], marker, line };
-  if (parsed.type === 'ProjectName') dependency.specifier = (parsed.versionSpec ?? []).map((spec) => `${spec.operator}${spec.version}`).join(',');
+  if (parsed.type === 'ProjectName') dependency.specifier = (parsed.versionSpec ?? []).map((spec) => `${arbitrary && spec.operator === '==' ? '===' : spec.operator}${spec.version}`).join(',');
   else dependency.url = parsed.url;
   return dependency;
 }

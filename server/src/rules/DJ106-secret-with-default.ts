@@ -28,6 +28,9 @@ export const rule: Rule = {
       // None fails loudly and False turns the feature off (no secret to leak); another variable is a
       // deliberate alias; an unknown default is not judged.
       if (!fallback || fallback.kind === 'none' || (fallback.kind === 'bool' && !fallback.value) || fallback.kind === 'unknown' || fallback.env) continue;
+      // In a module only presumed to be production (no production module known), an empty fallback
+      // is taken as the feature left off (an optional integration, SMTP without auth), not a secret.
+      if (!settings.isProduction && fallback.kind === 'str' && fallback.value === '') continue;
       const shown = fallback.kind === 'str' ? (fallback.value === '' ? 'an empty string' : maskSecret(fallback.value)) : 'a fixed value';
       // A helper's read (`def envsecret(name, default): return os.getenv(name, default)`) is changed
       // at its call, where the default is written; rewriting the helper would fix nothing.

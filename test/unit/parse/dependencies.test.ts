@@ -17,6 +17,7 @@ describe('requirements files', () => {
     { name: 'includes and constraints in each spelling', text: '-r base.txt\n--requirement other.txt\n--requirement=third.txt\n-c constraints.txt\n--constraint=more.txt\n', requirements: [], includes: ['requirements base.txt @1', 'requirements other.txt @2', 'requirements third.txt @3', 'constraints constraints.txt @4', 'constraints more.txt @5'] },
     { name: 'options, editables, URLs and paths name no version', text: '--index-url https://pypi.example/simple\n-e .\n./vendor/pkg\ngit+https://example.com/x.git#egg=x\nhttps://example.com/Django-5.0.tar.gz\n', requirements: [] },
     { name: 'a direct reference keeps its name', text: 'django @ https://example.com/Django-5.0-py3-none-any.whl\n', requirements: ['django @ https://example.com/Django-5.0-py3-none-any.whl @1'] },
+    { name: "PEP 440's arbitrary equality, which the grammar lacks (tandoor, ecosystem check)", text: 'cryptography===48.0.1\nDjango===5.2.8 ; python_version >= "3.10"\n', requirements: ['cryptography===48.0.1 @1', 'django===5.2.8 ; python_version >= "3.10" @2'] },
     { name: 'names are normalised', text: 'Django_Environ>=0.11\n', requirements: ['django-environ>=0.11 @1'] },
     { name: 'an unreadable line is a problem on its line, the rest still read', text: 'Django>=>4\ngunicorn\n-r\n', requirements: ['gunicorn @2'], problems: [/^1: "Django>=>4" is not a requirement pip can read/, /^3: "-r" names no file$/] },
   ];

@@ -22,6 +22,11 @@ ruleTester(rule, {
       files: { [PRODUCTION]: 'SECRET_KEY = "x"\n' },
       name: 'a module of its own beside a known production module is not production',
     },
+    {
+      path: 'recipes/settings.py',
+      text: 'import os\nINSTALLED_APPS = []\nHCAPTCHA_SECRET = os.getenv("HCAPTCHA_SECRET", "")\nEMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")\n',
+      name: 'a lone settings.py with no production module known: an empty fallback leaves the feature off (tandoor, ecosystem check)',
+    },
     { path: PRODUCTION, text: 'import os\nPASSWORD_RESET_TIMEOUT = int(os.getenv("PASSWORD_RESET_TIMEOUT", "3600"))\nTOKEN_EXPIRY_SECONDS = int(os.getenv("TOKEN_EXPIRY_SECONDS", "600"))\n', name: 'names that merely contain a keyword' },
   ],
   invalid: [
