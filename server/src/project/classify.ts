@@ -5,8 +5,9 @@ import picomatch from 'picomatch';
  * `procfile`: the processes a PaaS (Heroku, Render, Dokku, Scalingo) runs.
  * `dependencies`: what pip, uv, Poetry or PDM install (requirements files, lock files, setup.cfg,
  * setup.py), read for the Django version (project/django-version-detection.ts); a line that cannot be read is DJ001's.
+ * `systemd-unit`: a systemd service, socket or timer unit a VM deployment installs (`deploy/systemd/app.service`).
  */
-export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies';
+export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies' | 'systemd-unit';
 export type FileContext = 'production' | 'development' | 'unknown';
 
 export const DEFAULT_CHECKLIST_FILE = 'DEPLOYMENT_CHECKLIST.md';
@@ -28,6 +29,7 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   if (name === 'pyproject.toml' || name === 'preflight.toml') return 'config';
   if (PROCFILE_NAME.test(name)) return 'procfile';
   if (isDependencyManifest(relativePath)) return 'dependencies';
+  if (SYSTEMD_UNIT_NAME.test(name)) return 'systemd-unit';
   return null;
 }
 
@@ -43,6 +45,9 @@ export function isDependencyManifest(relativePath: string): boolean {
 
 /** `Procfile`, and the variants some platforms and teams keep (`Procfile.web`, `Procfile.dev`: development by its word). */
 const PROCFILE_NAME = /^Procfile(?:\.[\w-]+)?$/;
+
+/** The unit types a Django deployment installs: the services, the sockets that start them, the timers that schedule jobs. */
+export const SYSTEMD_UNIT_NAME = /^[\w@.:-]+\.(?:service|socket|timer)$/;
 
 const LOCAL_SETTINGS_NAME = /^(?:(?:local|dev|development|custom|override|overrides)_settings|settings_(?:local|dev|development|custom|override|overrides))\.py$/;
 
@@ -128,6 +133,7 @@ export function contextFromPath(relativePath: string, options: ContextOptions = 
   // Below a production word (deploy/production/compose.override.yaml) it is production's own override.
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   if (PROCFILE_NAME.test(name)) return { context: 'production', reason: `it is ${name}, which the platform (Heroku, Render, Dokku, Scalingo) runs in deployment` };
+  if (SYSTEMD_UNIT_NAME.test(name)) return { context: 'production', reason: `it is ${name}, a systemd unit, which a server installs to run the deployment` };
   if (COMPOSE_OVERRIDE.test(name)) return { context: 'development', reason: `it is ${name}, which docker compose merges in on a plain \`docker compose up\`: the development override`, place: true };
   return { context: 'unknown', reason: 'nothing marks it as production or development' };
 }

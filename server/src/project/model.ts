@@ -2,6 +2,7 @@ import * as path from 'path';
 import { ChecklistFile, parseChecklist } from '../checklist/checklist-file';
 import { EnvFile, parseEnv } from '../parse/env';
 import { Procfile, parseProcfile } from '../parse/procfile';
+import { SystemdUnit, parseSystemdUnit } from '../parse/systemd-unit';
 import { PythonFile, parsePython } from '../parse/python';
 import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
 import { composeBuiltFromDevelopmentPlaces, developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
@@ -168,6 +169,16 @@ export class ProjectModel {
     return parsed;
   }
 
+  /** The parsed systemd unit; the file must be an analysed systemd unit. */
+  systemdUnit(file: ProjectFile): SystemdUnit {
+    let parsed = parsedSystemdUnits.get(file);
+    if (!parsed) {
+      parsed = parseSystemdUnit(file.text ?? '');
+      parsedSystemdUnits.set(file, parsed);
+    }
+    return parsed;
+  }
+
   /** The parsed env file; the file must be an analysed env file. */
   env(file: ProjectFile): EnvFile {
     return parsedEnvFiles.get(file) ?? cacheEnv(file);
@@ -188,6 +199,7 @@ const parsedPythonFiles = new WeakMap<ProjectFile, PythonFile>();
 
 const parsedEnvFiles = new WeakMap<ProjectFile, EnvFile>();
 const parsedProcfiles = new WeakMap<ProjectFile, Procfile>();
+const parsedSystemdUnits = new WeakMap<ProjectFile, SystemdUnit>();
 const parsedChecklists = new WeakMap<ProjectFile, ChecklistFile>();
 
 function cacheChecklist(file: ProjectFile): ChecklistFile {

@@ -10,6 +10,7 @@
 import * as path from 'path';
 import type { ComposeEnvironmentEntry } from '../parse/compose';
 import { settingsModuleOfCommand } from '../parse/procfile';
+import { djangoProcess, environmentFiles, environmentVariables } from '../parse/systemd-unit';
 import type { EnvEntry } from '../parse/env';
 import {
   ComposeApplication,
@@ -257,12 +258,23 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
       }
     }
   } else {
-    // No production compose service: a PaaS's Procfile says which settings its web process loads.
-    settings = procfileSettings(project, link);
+    // No production compose service: a PaaS's Procfile says which settings its web process loads,
+    // else a systemd unit's ExecStart/Environment= does.
+    settings = procfileSettings(project, link) ?? systemdSettings(project, link);
+    // The env files a production systemd unit names (EnvironmentFile=) are production's; one that
+    // is not in the repository (or not one file) leaves every variable possibly set by it.
+    const gaps: string[] = [];
+    for (const resolved of systemdEnvironmentFiles(project)) {
+      if (resolved.file) link(resolved.unit, resolved.file, `EnvironmentFile= of ${resolved.unit.relativePath} line ${resolved.line + 1} names it (${resolved.path})`);
+      else if (!resolved.optional || resolved.candidates.length > 1) gaps.push(`${resolved.path} (EnvironmentFile= of ${resolved.unit.relativePath} line ${resolved.line + 1}) ${resolved.why}`);
+    }
+    if (gaps.length > 0) unknownVariables = new UnknownVariables(gaps.join('; '));
     // Production's environment is the production-context env files (in path order, later files winning).
-    const productionEnvFiles = project.ofKind('env').filter((file) => file.context === 'production' && file.text !== null);
-    if (productionEnvFiles.length > 0) {
-      environment = new Map();
+    const productionEnvFiles = project.ofKind('env').filter((file) => (file.context === 'production' || (file.context !== 'development' && linkedFiles.has(file.path))) && file.text !== null);
+    // The web unit's Environment= comes first: systemd lets its EnvironmentFile= files override it.
+    const unitVariables = systemdWebEnvironment(project);
+    if (productionEnvFiles.length > 0 || unitVariables.size > 0) {
+      environment = new Map(unitVariables);
       for (const file of productionEnvFiles) {
         for (const entry of project.env(file).entries) {
           environment.set(entry.key, { value: entry.value, file, entry, origin: `${file.relativePath} line ${entry.line + 1}` });
@@ -298,6 +310,104 @@ export function procfileSelection(project: ProjectModel): { module: string; orig
     if (web && module) return { module, origin: `the web process of ${procfile.relativePath} line ${web.line + 1}`, procfile };
   }
   return null;
+}
+
+/** A production systemd unit that runs Django (gunicorn, uvicorn, celery, manage.py), with its ExecStart. */
+function djangoUnits(project: ProjectModel) {
+  return project
+    .ofKind('systemd-unit')
+    .filter((file) => file.context === 'production' && file.text !== null)
+    .flatMap((file) => {
+      const unit = project.systemdUnit(file);
+      const start = djangoProcess(unit);
+      return start ? [{ file, unit, start }] : [];
+    });
+}
+
+/**
+ * The settings module a production systemd unit selects: `--settings` in its ExecStart, else
+ * `Environment=DJANGO_SETTINGS_MODULE=`. A web server's unit (gunicorn, uvicorn) before a worker's.
+ */
+export function systemdSelection(project: ProjectModel): { module: string; origin: string; unit: ProjectFile } | null {
+  const units = djangoUnits(project).sort((a, b) => Number(!WEB_SERVER.test(a.start.value)) - Number(!WEB_SERVER.test(b.start.value)));
+  for (const { file, unit, start } of units) {
+    const flag = settingsModuleOfCommand(start.value);
+    if (flag && /--settings/.test(start.value)) return { module: flag, origin: `ExecStart= of ${file.relativePath} line ${start.line + 1}`, unit: file };
+    const variable = environmentVariables(unit).get('DJANGO_SETTINGS_MODULE');
+    if (variable && /^[A-Za-z_][\w.]*$/.test(variable.value)) return { module: variable.value, origin: `Environment= of ${file.relativePath} line ${variable.entry.line + 1}`, unit: file };
+  }
+  return null;
+}
+
+/** The variables the web server's systemd unit sets with Environment= (the first unit a web server runs in). */
+function systemdWebEnvironment(project: ProjectModel): Map<string, EnvironmentValue> {
+  const web = djangoUnits(project).find(({ start }) => WEB_SERVER.test(start.value));
+  const variables = new Map<string, EnvironmentValue>();
+  if (!web) return variables;
+  for (const [name, { value, entry }] of environmentVariables(web.unit)) {
+    variables.set(name, { value, file: null, entry: null, origin: `Environment= of ${web.file.relativePath} line ${entry.line + 1}` });
+  }
+  return variables;
+}
+
+const WEB_SERVER = /\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|runserver)\b/;
+
+export interface SystemdEnvironmentFile {
+  unit: ProjectFile;
+  line: number;
+  /** The path as the unit writes it (systemd requires it absolute: a path on the server). */
+  path: string;
+  optional: boolean;
+  /** The repository file it is, when exactly one matches. */
+  file: ProjectFile | null;
+  /** The env files that end like it, best match first (several: ambiguous). */
+  candidates: ProjectFile[];
+  why: string;
+}
+
+/**
+ * The EnvironmentFile= paths of production Django units, mapped to the repository: the path is
+ * the server's (`/srv/app/.envs/.production/.django`), so the env file whose path shares the
+ * longest tail with it is the one deployed there. Two equally good matches, or none, are said
+ * so and not guessed.
+ */
+export function systemdEnvironmentFiles(project: ProjectModel): SystemdEnvironmentFile[] {
+  const envFiles = project.ofKind('env');
+  const resolved: SystemdEnvironmentFile[] = [];
+  for (const { file, unit } of djangoUnits(project)) {
+    for (const environmentFile of environmentFiles(unit)) {
+      const tail = environmentFile.path.split('/').filter(Boolean);
+      const scored = envFiles
+        .map((candidate) => ({ candidate, score: commonTail(tail, candidate.relativePath.split('/')) }))
+        .filter(({ score }) => score > 0)
+        .sort((a, b) => b.score - a.score);
+      const best = scored.filter(({ score }) => score === scored[0]?.score).map(({ candidate }) => candidate);
+      const why =
+        best.length === 0
+          ? 'is not in the repository (no env file ends like it)'
+          : best.length > 1
+            ? `matches several env files of the repository equally (${best.map((candidate) => candidate.relativePath).join(', ')}): which one is deployed there is unknown`
+            : `is ${best[0].relativePath}`;
+      resolved.push({ unit: file, line: environmentFile.entry.line, path: environmentFile.path, optional: environmentFile.optional, file: best.length === 1 ? best[0] : null, candidates: scored.map(({ candidate }) => candidate), why });
+    }
+  }
+  return resolved;
+}
+
+/** How many trailing path segments two paths share (0 when the file names differ). */
+function commonTail(a: string[], b: string[]): number {
+  let count = 0;
+  while (count < a.length && count < b.length && a[a.length - 1 - count] === b[b.length - 1 - count]) count++;
+  return count;
+}
+
+function systemdSettings(project: ProjectModel, link: (from: ProjectFile, to: ProjectFile, reason: string) => void): SelectedSettings | null {
+  const selection = systemdSelection(project);
+  if (!selection) return null;
+  const { module, origin, unit } = selection;
+  const file = settingsModuleFile(project, module, null);
+  if (file) link(unit, file, `${module} is the settings module of ${origin}`);
+  return { module, origin, file };
 }
 
 function procfileSettings(project: ProjectModel, link: (from: ProjectFile, to: ProjectFile, reason: string) => void): SelectedSettings | null {

@@ -35,6 +35,9 @@ export const rule: Rule = {
   checkProcfile(procfile, { report }) {
     for (const problem of procfile.problems) report({ range: problem.range, message: `Preflight could not read this Procfile line: ${problem.message}.` });
   },
+  checkSystemdUnit(unit, { report }) {
+    for (const problem of unit.problems) report({ range: problem.range, message: `Preflight could not read this systemd unit line: ${problem.message}.` });
+  },
   checkSettings(settings, { file, report }) {
     // An import cycle is cut where it closes: the names that import brings are unknown, so say so there.
     for (const { at, note } of settings.namespace.trace) {

@@ -3,6 +3,7 @@ import type { Directive, DirectiveId } from '../engine/suppressions';
 import type { ComposeFile } from '../parse/compose';
 import type { EnvFile } from '../parse/env';
 import type { Procfile } from '../parse/procfile';
+import type { SystemdUnit } from '../parse/systemd-unit';
 import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
@@ -115,6 +116,8 @@ export interface Rule {
   checkProcfile?(procfile: Procfile, context: RuleContext): void;
   /** Dependency files (requirements, lock files, setup.cfg, setup.py) and pyproject.toml, with what production installs. */
   checkDependencies?(dependencies: ProductionDependencies, context: RuleContext): void;
+  /** A systemd unit's sections and entries (`*.service`, `*.socket`, `*.timer`). */
+  checkSystemdUnit?(unit: SystemdUnit, context: RuleContext): void;
 }
 
 /** A finding of another file, as a checklist rule sees it. */

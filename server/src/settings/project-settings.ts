@@ -7,7 +7,7 @@ import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
 import type { DjangoVersion } from '../project/django-version';
 import type { EnvironmentValue } from '../project/production';
-import { procfileSelection, productionLinks } from '../project/production';
+import { procfileSelection, productionLinks, systemdSelection } from '../project/production';
 import { settingsModuleDefaults } from '../project/django-entry-points';
 import { defaultSetting } from './django-defaults';
 import { kindFromPath } from '../project/classify';
@@ -181,6 +181,11 @@ function productionModule(
   if (procfile) {
     const file = resolveModule(project, settingsFiles, project.root, 0, procfile.module);
     if (file) return { file, reason: `${procfile.origin} selects it (${procfile.module})` };
+  }
+  const systemd = systemdSelection(project);
+  if (systemd) {
+    const file = resolveModule(project, settingsFiles, project.root, 0, systemd.module);
+    if (file) return { file, reason: `${systemd.origin} selects it (${systemd.module})` };
   }
   const named = entries.filter((file) => file.context === 'production');
   if (named.length >= 1) return { file: named[0], reason: named[0].contextReason };

@@ -216,3 +216,41 @@ describe('Django version fixture (preflight.toml django-version, issue 17)', () 
     assert.deepEqual(codes(findings, ['DJ416', 'DJ615', 'DJ616']), ['DJ416 shop/settings.py:7', 'DJ615 shop/settings.py:9']);
   });
 });
+
+describe('VM fixture (gunicorn and a Celery worker under systemd, behind nginx)', () => {
+  const project = loadProject(path.join(FIXTURES, 'vm'));
+  const links = productionLinks(project);
+  const file = (relative: string) => project.get(path.join(project.root, relative))!;
+
+  it('reads the units as production systemd units', () => {
+    assert.equal(file('deploy/systemd/app.service').kind, 'systemd-unit');
+    assert.deepEqual(project.contextOf(file('deploy/systemd/celery.service')), { context: 'production', reason: 'it is celery.service, a systemd unit, which a server installs to run the deployment' });
+  });
+
+  it("takes the settings module of the gunicorn unit's Environment=, and its EnvironmentFile= as production's env file", () => {
+    assert.equal(links.settings?.module, 'config.settings.production');
+    assert.equal(links.settings?.origin, 'Environment= of deploy/systemd/app.service line 10');
+    assert.deepEqual(project.contextOf(file('config/settings/production.py')), { context: 'production', reason: 'config.settings.production is the settings module of Environment= of deploy/systemd/app.service line 10; its path says "production"' });
+    assert.equal(links.environment?.get('DJANGO_SETTINGS_MODULE')?.origin, 'Environment= of deploy/systemd/app.service line 10');
+    // /srv/shop/.env on the server is the repository's .env: its tail.
+    assert.deepEqual(project.contextOf(file('.env')), { context: 'production', reason: 'EnvironmentFile= of deploy/systemd/app.service line 9 names it (/srv/shop/.env)' });
+    assert.equal(links.environment?.get('CELERY_BROKER_URL')?.origin, '.env line 3');
+    assert.equal(links.unknownVariables.otherwise, null);
+  });
+
+  it('lints with the expected findings and nothing else', () => {
+    const findings = lintProject(project, { onRuleError: (message) => assert.fail(message) });
+    assert.deepEqual(
+      findings.map((finding) => `${finding.code} ${finding.relativePath}:${finding.range.start.line + 1}`).sort(),
+      [
+        // .env is production's (EnvironmentFile=): committed, with an empty key and a broker without password
+        'DJ105 .env:2',
+        'DJ112 .env:1',
+        'DJ608 .env:3',
+        // production.py sets no error tracker
+        'DJ609 config/settings/production.py:1',
+        // Pending the nginx rules (another branch): expectations for deploy/nginx/app.conf are added after both merge.
+      ].sort(),
+    );
+  });
+});

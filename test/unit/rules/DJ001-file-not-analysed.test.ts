@@ -5,7 +5,7 @@ import { ruleTester } from '../rule-tester';
 // test/unit/project/load.test.ts and test/unit/engine/runner.test.ts. Here the table drives the
 // rule through sources the reader would produce.
 ruleTester(rule, {
-  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }],
+  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }, { path: 'deploy/app.service', text: '[Service]\nExecStart=/bin/gunicorn \\\n  app.wsgi\n' }],
   invalid: [
     {
       name: 'a requirements line pip cannot read',
@@ -30,6 +30,16 @@ ruleTester(rule, {
       path: 'Pipfile.lock',
       text: '{"default": {',
       errors: [{ line: 1, column: 1, severity: 'warning', message: 'Preflight could not read this dependency file here: it is not valid JSON' }],
+    },
+    {
+      name: 'systemd unit lines systemd-analyze verify rejects',
+      path: 'deploy/app.service',
+      text: 'User=root\n[Service]\nExecStart=/bin/gunicorn app\ngunicorn\n[Install\n',
+      errors: [
+        { line: 1, column: 1, endColumn: 10, severity: 'warning', message: 'Preflight could not read this systemd unit line: an assignment outside of any section: systemd ignores it.' },
+        { line: 4, column: 1, endColumn: 9, severity: 'warning', message: "Preflight could not read this systemd unit line: missing '=': systemd ignores the line." },
+        { line: 5, column: 1, endColumn: 9, severity: 'warning', message: 'Preflight could not read this systemd unit line: invalid section header `[Install`: systemd refuses to load the unit.' },
+      ],
     },
     {
       name: 'a Procfile line that is not `name: command`',
