@@ -87,6 +87,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ742: 'add psycopg[binary] (psycopg2-binary before Django 4.2)',
   DJ743: null,
   DJ744: 'insert it after SecurityMiddleware',
+  DJ718: 'add Restart=on-failure',
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',
