@@ -88,6 +88,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ743: null,
   DJ744: 'insert it after SecurityMiddleware',
   DJ718: 'add Restart=on-failure',
+  DJ719: null,
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',
