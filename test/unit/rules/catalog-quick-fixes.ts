@@ -89,6 +89,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ744: 'insert it after SecurityMiddleware',
   DJ718: 'add Restart=on-failure',
   DJ719: null,
+  DJ720: 'add [Install] WantedBy=multi-user.target',
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',
