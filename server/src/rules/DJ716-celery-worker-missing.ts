@@ -1,5 +1,7 @@
 import { ComposeApplication, EffectiveService, applicationsOf, serviceEnvironment } from '../project/compose-application';
-import type { ProjectModel } from '../project/model';
+import * as path from 'path';
+import { djangoProcess, unitValues } from '../parse/systemd-unit';
+import type { ProjectFile, ProjectModel } from '../project/model';
 import { productionLinks } from '../project/production';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import { truthy } from '../settings/value';
@@ -20,7 +22,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ716',
     name: 'celery-worker-missing',
-    description: 'Celery is configured (a broker URL in a service\'s environment or the settings, or a Celery app installed) but no service of the production compose application runs a Celery worker.',
+    description: 'Celery is configured (a broker URL in a service\'s environment or the settings, or a Celery app installed) but no service of the production compose application, nor a systemd unit, runs a Celery worker.',
     category: 'compose',
     severity: 'info',
     checklistItem: 'Set up Celery worker as systemd service or Docker container',
@@ -29,7 +31,8 @@ export const rule: Rule = {
   checkCompose(_compose, { file, project, report }) {
     for (const application of applicationsOf(project, file)) {
       // Judged once per application, in the file it is started with.
-      if (application.file !== file || hasWorker(application)) continue;
+      // A worker may run beside the containers, as a systemd unit of the host.
+      if (application.file !== file || hasWorker(application) || workerUnit(project)) continue;
       for (const service of application.services) {
         if (service.primary.file !== file) continue;
         const broker = brokerVariable(project, service);
@@ -44,9 +47,12 @@ export const rule: Rule = {
   },
   checkSettings(settings, context) {
     if (!settings.isProduction) return;
-    // Without a production compose application, workers may run anywhere (systemd, another host).
+    if (workerUnit(context.project)) return;
     const applications = productionLinks(context.project).applications;
-    if (applications.length === 0) return;
+    // Without a production compose application, a VM deployment's systemd units say what runs;
+    // without either, workers may run anywhere (another host, a PaaS): silent.
+    const units = applications.length === 0 ? djangoUnits(context.project) : [];
+    if (applications.length === 0 && units.length === 0) return;
     for (const application of applications) {
       if (hasWorker(application)) return;
       // The compose side reports this application on its service: one finding per problem.
@@ -59,17 +65,45 @@ export const rule: Rule = {
     }
     const evidence = celeryEvidence(settings);
     if (!evidence) return;
+    const start = { line: 0, character: 0 };
+    if (applications.length === 0) {
+      reportSetting(settings, evidence.lookup, context, {
+        message: `Celery is configured (${evidence.what}), but no systemd unit of the project (${units.map((unit) => unit.relativePath).join(', ')}) runs a Celery worker: queued tasks (emails, exports) wait forever.`,
+        related: units.map((unit) => ({ path: unit.path, range: { start, end: start }, message: 'production systemd unit, not a Celery worker' })),
+      });
+      return;
+    }
     const composeFiles = applications.map((application) => application.file.relativePath).join(', ');
     reportSetting(settings, evidence.lookup, context, {
       message: `Celery is configured (${evidence.what}), but no service of ${composeFiles} runs a Celery worker: queued tasks (emails, exports) wait forever.`,
       related: applications.map((application) => ({
         path: application.file.path,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: { start, end: start },
         message: `production compose file without a Celery worker service`,
       })),
     });
   },
 };
+
+/** The production systemd units that run part of Django (gunicorn, Celery, manage.py). */
+function djangoUnits(project: ProjectModel): ProjectFile[] {
+  return project.ofKind('systemd-unit').filter((file) => file.context === 'production' && file.text !== null && djangoProcess(project.systemdUnit(file)));
+}
+
+/**
+ * A production systemd unit that runs a Celery worker: `celery … worker`, or `celery multi start`
+ * as Celery's own example unit does (`${CELERY_BIN} … multi start $CELERYD_NODES`), or a unit
+ * named like a worker that runs Django.
+ */
+function workerUnit(project: ProjectModel): ProjectFile | undefined {
+  return project.ofKind('systemd-unit').find((file) => {
+    if (file.context !== 'production' || file.text === null) return false;
+    const unit = project.systemdUnit(file);
+    const starts = unitValues(unit, 'Service', 'ExecStart').map((entry) => entry.value);
+    if (starts.some((command) => WORKER_COMMAND.test(command) || (/celery/i.test(command) && /\bmulti\s+(?:start|restart)\b/.test(command)))) return true;
+    return /worker/i.test(path.posix.basename(file.relativePath)) && djangoProcess(unit) !== null;
+  });
+}
 
 function hasWorker(application: ComposeApplication): boolean {
   return application.services.some((service) => {

@@ -10,6 +10,9 @@ const files = { '.envs/.production/.django': 'CELERY_BROKER_URL=redis://redis:63
 const ENV = 'DJANGO_SETTINGS_MODULE=config.settings.production\nREDIS_URL=redis://redis:6379/0\n';
 const COMPOSE = { 'docker-compose.production.yml': django, '.envs/.production/.django': ENV };
 const WITH_WORKER = { ...COMPOSE, 'docker-compose.production.yml': `${django}  celeryworker:\n    build: .\n    command: /start-celeryworker\n` };
+// A VM deployment: systemd units, no compose file.
+const GUNICORN_UNIT = '[Service]\nUser=app\nEnvironment=DJANGO_SETTINGS_MODULE=config.settings.production\nExecStart=/srv/venv/bin/gunicorn config.wsgi\n';
+const VM = { 'deploy/systemd/app.service': GUNICORN_UNIT };
 const SETTINGS = 'import environ\nenv = environ.Env()\nREDIS_URL = env("REDIS_URL", default="redis://redis:6379/0")\nCELERY_BROKER_URL = REDIS_URL\n';
 
 ruleTester(rule, {
@@ -30,6 +33,16 @@ ruleTester(rule, {
       name: 'settings: the compose side reports it on the service, once',
     },
     { path: 'config/settings/local.py', text: 'CELERY_BROKER_URL = "redis://localhost:6379/0"\n', files: COMPOSE, name: 'settings: development module' },
+    { path, text: django, files: { ...files, 'deploy/celery.service': '[Service]\nExecStart=/srv/venv/bin/celery -A config worker -l INFO\n' }, name: 'a systemd unit of the host runs the worker' },
+    { path: PRODUCTION, text: SETTINGS, files: { ...VM, 'deploy/systemd/celery.service': '[Service]\nExecStart=/srv/venv/bin/celery -A config \\\n  worker --loglevel INFO\n' }, name: 'settings: a VM deployment with a worker unit (a continued ExecStart=)' },
+    {
+      path: PRODUCTION,
+      text: SETTINGS,
+      files: { ...VM, 'deploy/systemd/celery.service': "[Service]\nType=forking\nExecStart=/bin/sh -c '${CELERY_BIN} -A $CELERY_APP multi start $CELERYD_NODES --pidfile=${CELERYD_PID_FILE}'\n" },
+      name: "settings: Celery's own example unit (celery multi start)",
+    },
+    { path: PRODUCTION, text: SETTINGS, files: { ...VM, 'deploy/systemd/app-worker.service': '[Service]\nExecStart=/srv/venv/bin/python manage.py rqworker\n' }, name: 'settings: a Django unit named like a worker' },
+    { path: PRODUCTION, text: SETTINGS, files: { 'deploy/backup.service': '[Service]\nExecStart=/usr/bin/pg_dump app\n' }, name: 'settings: systemd units that run no Django say nothing of where workers run' },
   ],
   invalid: [
     { path, text: django, files, errors: [{ line: 2, column: 3, endColumn: 9, severity: 'info', message: 'gets CELERY_BROKER_URL, but no service' }] },
@@ -52,6 +65,31 @@ ruleTester(rule, {
       text: 'INSTALLED_APPS = ["django.contrib.admin", "django_celery_beat"]\n',
       files: { ...COMPOSE, [PRODUCTION]: 'from .base import *\n' },
       errors: [{ line: 1, column: 43, message: 'django_celery_beat is installed' }],
+    },
+    {
+      path: PRODUCTION,
+      name: 'settings: a VM deployment whose systemd units run no worker',
+      text: SETTINGS,
+      files: { ...VM, 'deploy/systemd/beat.service': '[Service]\nExecStart=/srv/venv/bin/celery -A config beat\n' },
+      errors: [
+        {
+          line: 4,
+          column: 1,
+          severity: 'info',
+          message: 'Celery is configured (CELERY_BROKER_URL is set), but no systemd unit of the project (deploy/systemd/app.service, deploy/systemd/beat.service) runs a Celery worker',
+          related: [
+            { path: 'deploy/systemd/app.service', line: 1, message: 'production systemd unit, not a Celery worker' },
+            { path: 'deploy/systemd/beat.service', line: 1, message: 'production systemd unit, not a Celery worker' },
+          ],
+        },
+      ],
+    },
+    {
+      path,
+      name: 'a systemd unit that is not a worker does not count',
+      text: django,
+      files: { ...files, 'deploy/beat.service': '[Service]\nExecStart=/srv/venv/bin/celery -A config beat\n' },
+      errors: [{ line: 2, column: 3 }],
     },
   ],
 });
