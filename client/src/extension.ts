@@ -8,7 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ChecklistView } from './checklist/checklist-view';
 import { StatusItems } from './status-item';
 
-/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles. */
+/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units. */
 const DOCUMENT_PATTERNS = [
   '**/.env',
   '**/.env.*',
@@ -22,6 +22,8 @@ const DOCUMENT_PATTERNS = [
   // The processes a PaaS runs (Heroku, Render, Dokku, Scalingo).
   '**/Procfile',
   '**/Procfile.*',
+  // The systemd units a VM deployment installs (package.json gives them VS Code's own 'ini' language).
+  '**/*.{service,socket,timer}',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */

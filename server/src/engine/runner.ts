@@ -102,7 +102,8 @@ function lintDeploymentFiles(project: ProjectModel, options: LintOptions): Findi
 
 export function lintFile(project: ProjectModel, file: ProjectFile, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const suppressions = file.text === null ? null : readSuppressions(new SourceText(file.text));
+  // systemd has whole-line comments only: a trailing `# preflight:` is part of the value (DJ002 says so).
+  const suppressions = file.text === null ? null : readSuppressions(new SourceText(file.text), { ownLineOnly: file.kind === 'systemd-unit' });
   const { context, reason } = project.contextOf(file);
   let deployment = options.deploymentFindings;
   const deploymentFindings = () => (deployment ??= [...lintDeploymentFiles(project, options), ...seenFrom(project, options.otherProjectsFindings)]);

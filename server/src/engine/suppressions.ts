@@ -71,7 +71,11 @@ export function readDirectives(source: SourceText): Directive[] {
   return directives;
 }
 
-export function readSuppressions(source: SourceText): Suppressions {
+/**
+ * `ownLineOnly`: only directives on a line of their own silence anything, for formats without
+ * end-of-line comments (a systemd unit passes `ExecStart=gunicorn app # …` to the command).
+ */
+export function readSuppressions(source: SourceText, options: { ownLineOnly?: boolean } = {}): Suppressions {
   const directives = readDirectives(source);
   const used = new Map<Directive, Set<DirectiveId | 'all'>>();
   const markUsed = (directive: Directive, what: DirectiveId | 'all') => {
@@ -86,6 +90,7 @@ export function readSuppressions(source: SourceText): Suppressions {
       let suppressed = false;
       for (const directive of directives) {
         if (directive.target !== null && directive.target !== line) continue;
+        if (options.ownLineOnly && !directive.ownLine) continue;
         if (directive.ids.length === 0 && byListless) {
           markUsed(directive, 'all');
           suppressed = true;

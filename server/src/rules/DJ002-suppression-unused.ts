@@ -17,6 +17,16 @@ export const rule: Rule = {
     if (file.text === null) return;
     const source = new SourceText(file.text);
     for (const { directive, id } of review.unused) {
+      if (file.kind === 'systemd-unit' && !directive.ownLine) {
+        // Reported once per directive, whatever its ids.
+        if (id && id !== directive.ids[0]) continue;
+        report({
+          range: directive.range,
+          message: 'systemd has no end-of-line comments: this directive is part of the value (an ExecStart= passes it to the command as arguments) and silences nothing. Write `# preflight: disable-next-line …` on a line of its own above.',
+          fixes: [removalFix(file, source, directive, null, 'Remove this directive')],
+        });
+        continue;
+      }
       const where = directive.target === null ? 'in this file' : `on line ${directive.target + 1}`;
       report({
         range: id ? id.range : directive.range,

@@ -16,8 +16,22 @@ ruleTester(rule, {
     { text: '# preflight: disable-next-line DJ202\nDJANGO_DEBUG=False\n', name: 'not judged when DJ202 did not run' },
     { ...all, text: '# preflight: disable-next-line DJ202\nDJANGO_DEBUG=False\n', path: '.envs/.local/.django', name: 'development context reports nothing' },
     { ...all, text: '# preflight: disable-next-line DJ202\nDJANGO_DEBUG=False\n', options: { ruleSeverities: { DJ202: 'off' } }, name: 'a rule turned off is not judged' },
+    {
+      ...all,
+      path: 'deploy/app.service',
+      text: '[Service]\n# preflight: disable-next-line DJ719 -- the socket needs root; gunicorn drops it in its config\nExecStart=/srv/venv/bin/gunicorn -c /etc/gunicorn.py config.wsgi\nRestart=always\n[Install]\nWantedBy=multi-user.target\n',
+      name: 'a systemd unit: a directive on its own line',
+    },
   ],
   invalid: [
+    {
+      ...all,
+      path: 'deploy/app.service',
+      name: 'a systemd unit: an end-of-line directive is part of the value and silences nothing',
+      text: '[Service]\nUser=app\nExecStart=/srv/venv/bin/gunicorn config.wsgi # preflight: disable-line DJ718, DJ720\n',
+      errors: [{ line: 3, column: 46, endColumn: 84, severity: 'hint', message: 'systemd has no end-of-line comments' }],
+      output: '[Service]\nUser=app\nExecStart=/srv/venv/bin/gunicorn config.wsgi\n',
+    },
     {
       ...all,
       text: '# preflight: disable-next-line DJ202\nDJANGO_DEBUG=False\n',

@@ -27,6 +27,8 @@ const contributions: GrammarContribution[] = JSON.parse(fs.readFileSync(path.joi
 const BASE_GRAMMARS: Record<string, string> = {
   'source.python': require.resolve('tm-grammars/grammars/python.json'),
   'source.yaml': require.resolve('tm-grammars/grammars/yaml.json'),
+  // systemd units open as VS Code's 'ini' language, whose grammar is this TextMate bundle's.
+  'source.ini': require.resolve('tm-grammars/grammars/ini.json'),
 };
 
 function grammarFile(scopeName: string): string | null {
@@ -87,14 +89,15 @@ const LANGUAGES = [
   { name: 'dotenv', scope: 'source.dotenv', prefix: '', code: 'DJANGO_DEBUG=True', string: 'NOTE="# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.dotenv' },
   { name: 'Python', scope: 'source.python', prefix: '', code: 'DEBUG = True', string: 'NOTE = "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.python' },
   { name: 'YAML', scope: 'source.yaml', prefix: '  ', code: '  DJANGO_DEBUG: "True"', string: '  NOTE: "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.yaml' },
+  { name: 'systemd unit (ini)', scope: 'source.ini', prefix: '', code: 'ExecStart=/srv/venv/bin/gunicorn config.wsgi', string: 'Description="# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.ini' },
   { name: 'Procfile', scope: 'source.procfile', prefix: '', code: 'web: python manage.py runserver', string: 'web: echo "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.procfile' },
 ];
 
 describe('directive injection grammar', () => {
-  it('is contributed as an injection into dotenv, Python, YAML and Procfile with a comment selector', () => {
+  it('is contributed as an injection into dotenv, Python, YAML, Procfile and ini (systemd units) with a comment selector', () => {
     const injection = contributions.find((grammar) => grammar.scopeName === 'preflight.directives.injection');
     assert.ok(injection, 'package.json contributes the injection grammar');
-    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile']);
+    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile', 'source.ini']);
     const raw = JSON.parse(fs.readFileSync(path.join(REPOSITORY, injection.path), 'utf8'));
     assert.equal(raw.scopeName, injection.scopeName);
     assert.match(raw.injectionSelector, /comment\.line\.number-sign/);
