@@ -266,7 +266,9 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
     const gaps: string[] = [];
     for (const resolved of systemdEnvironmentFiles(project)) {
       if (resolved.file) link(resolved.unit, resolved.file, `EnvironmentFile= of ${resolved.unit.relativePath} line ${resolved.line + 1} names it (${resolved.path})`);
-      else if (!resolved.optional || resolved.candidates.length > 1) gaps.push(`${resolved.path} (EnvironmentFile= of ${resolved.unit.relativePath} line ${resolved.line + 1}) ${resolved.why}`);
+      // An optional ('-') file too: its path is the server's, so the repository lacking it says
+      // nothing of whether the server has it (as compose's `required: false`).
+      else gaps.push(`${resolved.path} (EnvironmentFile= of ${resolved.unit.relativePath} line ${resolved.line + 1}${resolved.optional ? ", optional" : ''}) ${resolved.why}`);
     }
     if (gaps.length > 0) unknownVariables = new UnknownVariables(gaps.join('; '));
     // Production's environment is the production-context env files (in path order, later files winning).
@@ -382,13 +384,17 @@ export function systemdEnvironmentFiles(project: ProjectModel): SystemdEnvironme
         .filter(({ score }) => score > 0)
         .sort((a, b) => b.score - a.score);
       const best = scored.filter(({ score }) => score === scored[0]?.score).map(({ candidate }) => candidate);
+      // Equally good matches of which all but one are development's (`.envs/.local/.django`
+      // beside `.envs/.production/.django`): the development copy is not what a server gets.
+      const deployable = best.length > 1 ? best.filter((candidate) => candidate.context !== 'development') : best;
+      const chosen = deployable.length === 1 ? deployable[0] : null;
       const why =
         best.length === 0
           ? 'is not in the repository (no env file ends like it)'
-          : best.length > 1
-            ? `matches several env files of the repository equally (${best.map((candidate) => candidate.relativePath).join(', ')}): which one is deployed there is unknown`
-            : `is ${best[0].relativePath}`;
-      resolved.push({ unit: file, line: environmentFile.entry.line, path: environmentFile.path, optional: environmentFile.optional, file: best.length === 1 ? best[0] : null, candidates: scored.map(({ candidate }) => candidate), why });
+          : chosen
+            ? `is ${chosen.relativePath}`
+            : `matches several env files of the repository equally (${best.map((candidate) => candidate.relativePath).join(', ')}): which one is deployed there is unknown`;
+      resolved.push({ unit: file, line: environmentFile.entry.line, path: environmentFile.path, optional: environmentFile.optional, file: chosen, candidates: scored.map(({ candidate }) => candidate), why });
     }
   }
   return resolved;
