@@ -315,7 +315,7 @@ export function procfileSelection(project: ProjectModel): { module: string; orig
 }
 
 /** A production systemd unit that runs Django (gunicorn, uvicorn, celery, manage.py), with its ExecStart. */
-function djangoUnits(project: ProjectModel) {
+export function productionDjangoUnits(project: ProjectModel) {
   return project
     .ofKind('systemd-unit')
     .filter((file) => file.context === 'production' && file.text !== null)
@@ -331,7 +331,7 @@ function djangoUnits(project: ProjectModel) {
  * `Environment=DJANGO_SETTINGS_MODULE=`. A web server's unit (gunicorn, uvicorn) before a worker's.
  */
 export function systemdSelection(project: ProjectModel): { module: string; origin: string; unit: ProjectFile } | null {
-  const units = djangoUnits(project).sort((a, b) => Number(!WEB_SERVER.test(a.start.value)) - Number(!WEB_SERVER.test(b.start.value)));
+  const units = productionDjangoUnits(project).sort((a, b) => Number(!WEB_SERVER.test(a.start.value)) - Number(!WEB_SERVER.test(b.start.value)));
   for (const { file, unit, start } of units) {
     const flag = settingsModuleOfCommand(start.value);
     if (flag && /--settings/.test(start.value)) return { module: flag, origin: `ExecStart= of ${file.relativePath} line ${start.line + 1}`, unit: file };
@@ -343,7 +343,7 @@ export function systemdSelection(project: ProjectModel): { module: string; origi
 
 /** The variables the web server's systemd unit sets with Environment= (the first unit a web server runs in). */
 function systemdWebEnvironment(project: ProjectModel): Map<string, EnvironmentValue> {
-  const web = djangoUnits(project).find(({ start }) => WEB_SERVER.test(start.value));
+  const web = productionDjangoUnits(project).find(({ start }) => WEB_SERVER.test(start.value));
   const variables = new Map<string, EnvironmentValue>();
   if (!web) return variables;
   for (const [name, { value, entry }] of environmentVariables(web.unit)) {
@@ -376,7 +376,7 @@ export interface SystemdEnvironmentFile {
 export function systemdEnvironmentFiles(project: ProjectModel): SystemdEnvironmentFile[] {
   const envFiles = project.ofKind('env');
   const resolved: SystemdEnvironmentFile[] = [];
-  for (const { file, unit } of djangoUnits(project)) {
+  for (const { file, unit } of productionDjangoUnits(project)) {
     for (const environmentFile of environmentFiles(unit)) {
       const tail = environmentFile.path.split('/').filter(Boolean);
       const scored = envFiles

@@ -2,7 +2,7 @@ import { ComposeApplication, EffectiveService, applicationsOf, serviceEnvironmen
 import * as path from 'path';
 import { djangoProcess, unitValues } from '../parse/systemd-unit';
 import type { ProjectFile, ProjectModel } from '../project/model';
-import { productionLinks } from '../project/production';
+import { productionDjangoUnits, productionLinks } from '../project/production';
 import type { SettingLookup, SettingsView } from '../settings/project-settings';
 import { truthy } from '../settings/value';
 import { Rule } from './rule';
@@ -51,7 +51,7 @@ export const rule: Rule = {
     const applications = productionLinks(context.project).applications;
     // Without a production compose application, a VM deployment's systemd units say what runs;
     // without either, workers may run anywhere (another host, a PaaS): silent.
-    const units = applications.length === 0 ? djangoUnits(context.project) : [];
+    const units = applications.length === 0 ? productionDjangoUnits(context.project).map(({ file }) => file) : [];
     if (applications.length === 0 && units.length === 0) return;
     for (const application of applications) {
       if (hasWorker(application)) return;
@@ -84,11 +84,6 @@ export const rule: Rule = {
     });
   },
 };
-
-/** The production systemd units that run part of Django (gunicorn, Celery, manage.py). */
-function djangoUnits(project: ProjectModel): ProjectFile[] {
-  return project.ofKind('systemd-unit').filter((file) => file.context === 'production' && file.text !== null && djangoProcess(project.systemdUnit(file)));
-}
 
 /**
  * A production systemd unit that runs a Celery worker: `celery … worker`, or `celery multi start`
