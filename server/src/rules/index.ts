@@ -87,6 +87,7 @@ import { rule as DJ505 } from './DJ505-cookie-samesite-none';
 import { rule as DJ610 } from './DJ610-static-root-missing';
 import { rule as DJ611 } from './DJ611-file-cache-overlaps-static';
 import { rule as DJ416 } from './DJ416-csp-missing';
+import { rule as DJ420 } from './DJ420-csp-nonce-not-in-templates';
 import { rule as DJ615 } from './DJ615-setting-not-read-by-this-django';
 import { rule as DJ616 } from './DJ616-django-unsupported';
 
@@ -102,7 +103,7 @@ export const rules: Rule[] = [
   DJ740, DJ741, DJ742, DJ743, DJ744,
   DJ718, DJ719, DJ720,
   DJ201, DJ401, DJ408, DJ409, DJ410, DJ502, DJ504, DJ101, DJ605,
-  DJ106, DJ110, DJ204, DJ406, DJ505, DJ610, DJ611, DJ615, DJ616, DJ416,
+  DJ106, DJ110, DJ204, DJ406, DJ505, DJ610, DJ611, DJ615, DJ616, DJ416, DJ420,
 ];
 // Listed in any order above; kept in code order here for output and documentation.
 rules.sort((a, b) => (a.meta.code < b.meta.code ? -1 : 1));

@@ -41,6 +41,7 @@ const DEFAULTS: Record<string, () => Value> = {
   STATIC_ROOT: () => ({ kind: 'none', at: null }),
   MEDIA_ROOT: () => s(''),
   LOGGING: () => ({ kind: 'dict', entries: [], at: null }),
+  TEMPLATES: () => ({ kind: 'list', items: [], at: null }),
 };
 
 /**

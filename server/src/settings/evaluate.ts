@@ -35,6 +35,21 @@ import { isListExtension, pythonStr, castName, posixJoin, posixDirname, iterable
 
 const MAX_CALL_DEPTH = 16;
 
+/** django.utils.csp.CSP's members and their strings, from Django 6.1's django/utils/csp.py. */
+export const CSP_MEMBERS: Record<string, string> = {
+  HEADER_ENFORCE: 'Content-Security-Policy',
+  HEADER_REPORT_ONLY: 'Content-Security-Policy-Report-Only',
+  NONE: "'none'",
+  REPORT_SAMPLE: "'report-sample'",
+  SELF: "'self'",
+  STRICT_DYNAMIC: "'strict-dynamic'",
+  UNSAFE_EVAL: "'unsafe-eval'",
+  UNSAFE_HASHES: "'unsafe-hashes'",
+  UNSAFE_INLINE: "'unsafe-inline'",
+  WASM_UNSAFE_EVAL: "'wasm-unsafe-eval'",
+  NONCE: '<CSP_NONCE_SENTINEL>',
+};
+
 class Raised extends Error {
   constructor(readonly exception: string) {
     super(exception);
@@ -952,6 +967,8 @@ class ModuleEvaluator implements HelperHost {
       pathlib: 'module:pathlib',
       'pathlib.Path': 'class:pathlib.Path',
       'django.core.exceptions.ImproperlyConfigured': 'class:ImproperlyConfigured',
+      'django.utils.csp': 'module:django.utils.csp',
+      'django.utils.csp.CSP': 'class:django.utils.csp.CSP',
     };
     const name = known[dotted] ?? libraryObject(dotted);
     if (name) return { kind: 'object', name, at };
@@ -1408,6 +1425,9 @@ class ModuleEvaluator implements HelperHost {
         'os.environ.keys': 'method:os.environ.keys',
       };
       if (known[name]) return { kind: 'object', name: known[name], at };
+      if (name === 'django.utils.csp.CSP') return { kind: 'object', name: 'class:django.utils.csp.CSP', at };
+      // Django 6's CSP is a StrEnum: its members are their strings (django/utils/csp.py of 6.1).
+      if (object.name === 'class:django.utils.csp.CSP' && Object.hasOwn(CSP_MEMBERS, attribute)) return { kind: 'str', value: CSP_MEMBERS[attribute], at };
       const library = libraryAttribute(object.name, attribute);
       if (library) return { kind: 'object', name: library, at };
       if (object.name === 'env') return { kind: 'object', name: `env.${attribute}`, scheme: object.scheme, at };

@@ -45,6 +45,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ410: 'insert it',
   DJ411: '"DENY"',
   DJ412: 'remove it',
+  DJ420: null,
   DJ416: 'insert ContentSecurityPolicyMiddleware after SecurityMiddleware and a starter SECURE_CSP (review)',
   DJ501: 'set True',
   DJ502: 'set True',

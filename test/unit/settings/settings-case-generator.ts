@@ -310,8 +310,8 @@ const CSP_MIDDLEWARE = 'django.middleware.csp.ContentSecurityPolicyMiddleware';
 
 /**
  * Settings only newer Djangos read: SECRET_KEY_FALLBACKS (W025, 4.1+), SECURE_CROSS_ORIGIN_OPENER_POLICY
- * (E024, 4.0+), SECURE_CSP and SECURE_CSP_REPORT_ONLY of every shape (E026, 6.0+), with and
- * without the CSP middleware (6.0+). Older Djangos read none of them, so the ids differ by version.
+ * (E024, 4.0+), SECURE_CSP and SECURE_CSP_REPORT_ONLY of every shape (E026, 6.0+) and with CSP.NONCE,
+ * TEMPLATES with and without the CSP context processor (W027, 6.0+), with and without the CSP middleware (6.0+). Older Djangos read none of them, so the ids differ by version.
  */
 function newerSettings(random: Random): { setting: string; assignment: Assignment }[] {
   const out: { setting: string; assignment: Assignment }[] = [];
@@ -328,8 +328,16 @@ function newerSettings(random: Random): { setting: string; assignment: Assignmen
     out.push({ setting: 'SECURE_CROSS_ORIGIN_OPENER_POLICY', assignment: { lines: [`SECURE_CROSS_ORIGIN_OPENER_POLICY = ${pick(random, forms)}`] } });
   }
   const policies = ['{}', `{"default-src": ["'self'"]}`, `{"default-src": ["'self'"], "script-src": ["'self'", "https://cdn.example.com"]}`, 'None', `"default-src 'self'"`, `["'self'"]`, '1', `json.loads(os.environ.get("${envName('CSP')}", '{"default-src": ["none"]}'))`];
+  // CSP.NONCE written as the string it is (django.utils.csp does not exist before 6.0): W027, 6.0+.
+  const nonce = '"<CSP_NONCE_SENTINEL>"';
+  policies.push(`{"default-src": ["'self'"], "script-src": ["'self'", ${nonce}]}`, `{"script-src": ${nonce}}`);
   for (const setting of ['SECURE_CSP', 'SECURE_CSP_REPORT_ONLY']) {
     if (chance(random, 0.35)) out.push({ setting, assignment: { lines: [`${setting} = ${pick(random, policies)}`] } });
+  }
+  if (chance(random, 0.5)) {
+    const processors = ['django.template.context_processors.request', ...(chance(random, 0.5) ? ['django.template.context_processors.csp'] : [])];
+    const backend = `{"BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [], "APP_DIRS": False, "OPTIONS": {"context_processors": [${processors.map((p) => `"${p}"`).join(', ')}]}}`;
+    out.push({ setting: 'TEMPLATES', assignment: { lines: [`TEMPLATES = [${backend}]`] } });
   }
   return out;
 }
