@@ -8,7 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ChecklistView } from './checklist/checklist-view';
 import { StatusItems } from './status-item';
 
-/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units. */
+/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units, Dockerfiles. */
 const DOCUMENT_PATTERNS = [
   '**/.env',
   '**/.env.*',
@@ -24,6 +24,8 @@ const DOCUMENT_PATTERNS = [
   '**/Procfile.*',
   // The systemd units a VM deployment installs (package.json gives them VS Code's own 'ini' language).
   '**/*.{service,socket,timer}',
+  // Images' builds (VS Code's built-in `dockerfile` language; one a compose `build:` names by another name is selected by language).
+  '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */
@@ -50,9 +52,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   // settings module runs when production sets none (DJ206), and dev container configurations the
   // files that are development (project/devcontainer.ts), and the dependency files which Django
   // runs (project/django-version-detection.ts): the server hears of their changes too.
-  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py', '**/{devcontainer.json,.devcontainer.json}', '**/{requirements*.txt,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,setup.cfg,setup.py}', '**/requirements/*.txt', '**/{Dockerfile,Dockerfile.*,*.Dockerfile}'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
+  watchers = [...patterns, '**/.gitignore', '**/{manage,wsgi,asgi}.py', '**/{devcontainer.json,.devcontainer.json}', '**/{requirements*.txt,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,setup.cfg,setup.py}', '**/requirements/*.txt'].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: patterns.map((pattern) => ({ scheme: 'file', pattern })),
+    documentSelector: [...patterns.map((pattern) => ({ scheme: 'file', pattern })), { scheme: 'file', language: 'dockerfile' }],
     synchronize: { configurationSection: 'preflight', fileEvents: watchers },
     outputChannel: output,
   };

@@ -6,8 +6,9 @@ import picomatch from 'picomatch';
  * `dependencies`: what pip, uv, Poetry or PDM install (requirements files, lock files, setup.cfg,
  * setup.py), read for the Django version (project/django-version-detection.ts); a line that cannot be read is DJ001's.
  * `systemd-unit`: a systemd service, socket or timer unit a VM deployment installs (`deploy/systemd/app.service`).
+ * `dockerfile`: an image's build (by its name, or named by a compose `build:`), parse/dockerfile.ts.
  */
-export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies' | 'systemd-unit';
+export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies' | 'systemd-unit' | 'dockerfile';
 export type FileContext = 'production' | 'development' | 'unknown';
 
 export const DEFAULT_CHECKLIST_FILE = 'DEPLOYMENT_CHECKLIST.md';
@@ -30,8 +31,21 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   if (PROCFILE_NAME.test(name)) return 'procfile';
   if (isDependencyManifest(relativePath)) return 'dependencies';
   if (SYSTEMD_UNIT_NAME.test(name)) return 'systemd-unit';
+  if (isDockerfileName(name)) return 'dockerfile';
   return null;
 }
+
+/**
+ * `Dockerfile`, `Dockerfile.prod`, `web.Dockerfile` (and Podman's `Containerfile`): the names
+ * Docker's tooling and editors take for Dockerfiles. Not the sources and documents named after
+ * them (`dockerfile.ts`, `Dockerfile.md`), templates (`Dockerfile.j2`) or per-Dockerfile ignore files.
+ */
+export function isDockerfileName(name: string): boolean {
+  if (NOT_A_DOCKERFILE.test(name)) return false;
+  return /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/i.test(name) || /^[\w.-]+\.(?:Dockerfile|Containerfile)$/i.test(name);
+}
+
+const NOT_A_DOCKERFILE = /\.(?:md|rst|txt|py|pyc|[cm]?js|ts|json|ya?ml|toml|ini|cfg|sh|html?|j2|jinja2?|tpl|tmpl|template|in|orig|bak|swp|lock|(?:docker)?ignore)$/i;
 
 const LOCK_FILES = new Set(['uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile.lock']);
 

@@ -166,6 +166,29 @@ export function composeReferencedPaths(file: ProjectFile): readonly string[] {
 
 const referencedPathsCache = new WeakMap<ProjectFile, readonly string[]>();
 
+/**
+ * The Dockerfiles a compose file's services are built from (absolute), as `build:` names them
+ * literally: a Dockerfile of any name is a Dockerfile once a compose file builds it. A remote or
+ * interpolated context names none.
+ */
+export function composeBuiltDockerfiles(file: ProjectFile): readonly string[] {
+  if (file.kind !== 'compose' || file.text === null) return [];
+  let paths = builtDockerfilesCache.get(file);
+  if (!paths) {
+    paths = composeOf(file).services.flatMap((service) => {
+      const build = service.build;
+      if (!build || build.context === null) return [];
+      const written = [build.context, build.dockerfile ?? ''];
+      if (written.some((text) => text.includes('$') || /^[a-z]+:\/\/|^git@/i.test(text))) return [];
+      return [path.resolve(path.dirname(file.path), build.context, build.dockerfile ?? 'Dockerfile')];
+    });
+    builtDockerfilesCache.set(file, paths);
+  }
+  return paths;
+}
+
+const builtDockerfilesCache = new WeakMap<ProjectFile, readonly string[]>();
+
 function computeReferencedPaths(file: ProjectFile): string[] {
   const compose = composeOf(file);
   const unknown: VariableLookup = () => UNKNOWN;

@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import { satisfies } from '@renovatebot/pep440';
-import { FileContext, contextFromPath, isDependencyManifest } from './classify';
+import { FileContext, contextFromPath, isDependencyManifest, isDockerfileName } from './classify';
 import { DJANGO_SERIES, DjangoSeries, DjangoVersion, NEWEST_LTS } from './django-version';
 import { LOCK_FILE_NAMES, parseDockerfileDependencies, parseLockFile, parsePyprojectDependencies, parseSetupCfgDependencies, parseSetupPyDependencies } from '../parse/python-dependencies';
 import { Dependency, RequirementsInclude, parseRequirements } from '../parse/requirements';
@@ -41,8 +41,7 @@ function isRequirementsFile(relativePath: string): boolean {
 }
 
 function isDockerfile(relativePath: string): boolean {
-  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  return /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/i.test(name);
+  return isDockerfileName(relativePath.slice(relativePath.lastIndexOf('/') + 1));
 }
 
 const CONTEXT_ORDER: Record<FileContext, number> = { production: 0, unknown: 1, development: 2 };

@@ -3,12 +3,13 @@ import { ChecklistFile, parseChecklist } from '../checklist/checklist-file';
 import { EnvFile, parseEnv } from '../parse/env';
 import { Procfile, parseProcfile } from '../parse/procfile';
 import { SystemdUnit, parseSystemdUnit } from '../parse/systemd-unit';
+import { Dockerfile, parseDockerfile } from '../parse/dockerfile';
 import { PythonFile, parsePython } from '../parse/python';
 import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
 import { composeBuiltFromDevelopmentPlaces, developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
 import { FileContent } from './file-content';
 import type { ComposeFile } from '../parse/compose';
-import { composeOf, composeReferencedPaths } from './compose-application';
+import { composeBuiltDockerfiles, composeOf, composeReferencedPaths } from './compose-application';
 import { dependentFiles, productionLinks } from './production';
 import { ENTRY_POINT_NAMES } from './django-entry-points';
 import { TextOf, entryPointModules, namedModuleClosure } from './settings-modules';
@@ -179,6 +180,16 @@ export class ProjectModel {
     return parsed;
   }
 
+  /** The parsed Dockerfile; the file must be an analysed Dockerfile. */
+  dockerfile(file: ProjectFile): Dockerfile {
+    let parsed = parsedDockerfiles.get(file);
+    if (!parsed) {
+      parsed = parseDockerfile(file.text ?? '');
+      parsedDockerfiles.set(file, parsed);
+    }
+    return parsed;
+  }
+
   /** The parsed env file; the file must be an analysed env file. */
   env(file: ProjectFile): EnvFile {
     return parsedEnvFiles.get(file) ?? cacheEnv(file);
@@ -200,6 +211,7 @@ const parsedPythonFiles = new WeakMap<ProjectFile, PythonFile>();
 const parsedEnvFiles = new WeakMap<ProjectFile, EnvFile>();
 const parsedProcfiles = new WeakMap<ProjectFile, Procfile>();
 const parsedSystemdUnits = new WeakMap<ProjectFile, SystemdUnit>();
+const parsedDockerfiles = new WeakMap<ProjectFile, Dockerfile>();
 const parsedChecklists = new WeakMap<ProjectFile, ChecklistFile>();
 
 function cacheChecklist(file: ProjectFile): ChecklistFile {
@@ -228,6 +240,8 @@ export function classifyFile(
   developmentNamed: ReadonlyMap<string, string> = new Map(),
   /** Named as the module Django loads (or imported by one): a settings module whatever its path. */
   namedAsSettings = false,
+  /** Named by a compose file's `build:`: a Dockerfile whatever its name. */
+  namedAsDockerfile = false,
 ): ProjectFile | null {
   const relativePath = relativePosix(root, source.path);
   const walkedPath = options.walkedRoot ? relativePosix(options.walkedRoot, source.path) : relativePath;
@@ -237,7 +251,8 @@ export function classifyFile(
     // Whatever its name, a file a compose `env_file:` names is an env file.
     (namedAsEnvFile ? 'env' : null) ??
     // Whatever its path, a Python module named as what Django loads (or imported by one) is a settings module.
-    (namedAsSettings ? 'settings' : null);
+    (namedAsSettings ? 'settings' : null) ??
+    (namedAsDockerfile ? 'dockerfile' : null);
   if (!kind) return null;
   let decision: ContextDecision = contextFromPath(walkedPath, options);
   const named = decision.context === 'unknown' ? developmentNamed.get(source.path) : undefined;
@@ -291,8 +306,13 @@ export function createProjectModel(
   const otherSources = new Map<string, SourceFile>();
   if (unclassified.length > 0) {
     const named = new Set(files.flatMap((file) => composeReferencedPaths(file)));
+    const built = new Set(files.flatMap((file) => composeBuiltDockerfiles(file)));
     for (const source of unclassified) {
-      const file = named.has(source.path) ? classifyFile(root, source, options, true, developmentNamed) : null;
+      const file = named.has(source.path)
+        ? classifyFile(root, source, options, true, developmentNamed)
+        : built.has(source.path)
+          ? classifyFile(root, source, options, false, developmentNamed, false, true)
+          : null;
       if (file) keep(file);
       else otherSources.set(source.path, source);
     }

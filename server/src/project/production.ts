@@ -22,7 +22,7 @@ import {
   serviceEnvironment,
   unreadEnvFiles,
 } from './compose-application';
-import { ContainerEnvironment, containerEnvironment } from './entrypoint-exports';
+import { ContainerEnvironment, containerEnvironment, dockerfilePath } from './entrypoint-exports';
 import type { ProjectFile, ProjectModel } from './model';
 import { settingsChainLinks } from '../settings/project-settings';
 
@@ -136,6 +136,13 @@ export function djangoEvidence(project: ProjectModel, service: EffectiveService)
   return null;
 }
 
+/** The project's Dockerfile a service is built from, when the model has it. */
+function builtDockerfile(project: ProjectModel, service: EffectiveService): ProjectFile | null {
+  const dockerfile = dockerfilePath(service);
+  const file = dockerfile ? project.get(dockerfile) : undefined;
+  return file?.kind === 'dockerfile' ? file : null;
+}
+
 /** A service that answers HTTP: a web server command or a web-ish name. */
 export function isWebService(service: EffectiveService): boolean {
   const command = [service.entrypoint?.text, service.command?.text].filter(Boolean).join(' ');
@@ -181,6 +188,9 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
     if (application.dotEnv) depend(application.file.path, application.dotEnv.path);
     for (const service of application.services) {
       for (const envFile of service.envFiles) if (envFile.file) depend(service.primary.file.path, envFile.file.path);
+      // What the image sets and starts (DJ713, the container environment) is the compose file's too.
+      const dockerfile = builtDockerfile(project, service);
+      if (dockerfile) depend(service.primary.file.path, dockerfile.path);
     }
   }
 
@@ -197,6 +207,8 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
       for (const envFile of service.envFiles) {
         if (envFile.file) link(service.primary.file, envFile.file, `used by service \`${service.name}\` in ${service.primary.file.relativePath}`);
       }
+      const dockerfile = builtDockerfile(project, service);
+      if (dockerfile) link(service.primary.file, dockerfile, `the image of service \`${service.name}\` in ${service.primary.file.relativePath} is built from it`);
     }
   }
   // The web process first: it is the one whose settings answer requests.

@@ -4,7 +4,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ001',
     name: 'file-not-analysed',
-    description: 'A deployment file could not be analysed (binary, too large, unreadable, a compose file with YAML syntax errors or an alias bomb, a requirements line or lock file that cannot be read) or was read with replacement characters.',
+    description: 'A deployment file could not be analysed (binary, too large, unreadable, a compose file with YAML syntax errors or an alias bomb, a requirements line or lock file that cannot be read, a Dockerfile instruction docker build refuses) or was read with replacement characters.',
     category: 'files',
     severity: 'warning',
     checklistItem: 'Production configuration is reviewed',
@@ -31,6 +31,10 @@ export const rule: Rule = {
       const why = problem.message.replace(/; it was not analysed$/, '');
       report({ range: problem.range, message: `Preflight could not analyse this compose file (nor can docker compose read it): ${why}.` });
     }
+  },
+  checkDockerfile(dockerfile, { report }) {
+    // The Docker language server's validator: what `docker build` refuses, not matters of style.
+    for (const problem of dockerfile.problems) report({ range: problem.range, message: `Preflight read this Dockerfile, but docker build would refuse this instruction: ${problem.message}.` });
   },
   checkProcfile(procfile, { report }) {
     for (const problem of procfile.problems) report({ range: problem.range, message: `Preflight could not read this Procfile line: ${problem.message}.` });

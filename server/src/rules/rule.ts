@@ -4,6 +4,7 @@ import type { ComposeFile } from '../parse/compose';
 import type { EnvFile } from '../parse/env';
 import type { Procfile } from '../parse/procfile';
 import type { SystemdUnit } from '../parse/systemd-unit';
+import type { Dockerfile } from '../parse/dockerfile';
 import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
@@ -118,6 +119,8 @@ export interface Rule {
   checkDependencies?(dependencies: ProductionDependencies, context: RuleContext): void;
   /** A systemd unit's sections and entries (`*.service`, `*.socket`, `*.timer`). */
   checkSystemdUnit?(unit: SystemdUnit, context: RuleContext): void;
+  /** A Dockerfile's stages and instructions. */
+  checkDockerfile?(dockerfile: Dockerfile, context: RuleContext): void;
 }
 
 /** A finding of another file, as a checklist rule sees it. */

@@ -23,6 +23,16 @@ describe('file kinds', () => {
     ['app/models.py', null],
     ['DEPLOYMENT_CHECKLIST.md', 'checklist'],
     ['docs/DEPLOYMENT_CHECKLIST.md', null],
+    ['Dockerfile', 'dockerfile'],
+    ['compose/production/django/Dockerfile', 'dockerfile'],
+    ['Dockerfile.prod', 'dockerfile'],
+    ['docker/web.Dockerfile', 'dockerfile'],
+    ['dockerfile', 'dockerfile'],
+    ['Containerfile', 'dockerfile'],
+    ['server/src/parse/dockerfile.ts', null],
+    ['docs/Dockerfile.md', null],
+    ['Dockerfile.j2', null],
+    ['Dockerfile.dockerignore', null],
   ];
   for (const [path, kind] of table) it(`${path} -> ${kind}`, () => assert.equal(kindFromPath(path), kind));
 

@@ -5,7 +5,7 @@ import { ruleTester } from '../rule-tester';
 // test/unit/project/load.test.ts and test/unit/engine/runner.test.ts. Here the table drives the
 // rule through sources the reader would produce.
 ruleTester(rule, {
-  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }, { path: 'deploy/app.service', text: '[Service]\nExecStart=/bin/gunicorn \\\n  app.wsgi\n' }],
+  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }, { path: 'deploy/app.service', text: '[Service]\nExecStart=/bin/gunicorn \\\n  app.wsgi\n' }, { path: 'Dockerfile', name: 'style is not a build error (lowercase, MAINTAINER, relative WORKDIR)', text: 'from python:3.12\nMAINTAINER me\nworkdir app\nCMD ["gunicorn", "config.wsgi"]\n' }],
   invalid: [
     {
       name: 'a requirements line pip cannot read',
@@ -40,6 +40,19 @@ ruleTester(rule, {
         { line: 4, column: 1, endColumn: 9, severity: 'warning', message: "Preflight could not read this systemd unit line: missing '=': systemd ignores the line." },
         { line: 5, column: 1, endColumn: 9, severity: 'warning', message: 'Preflight could not read this systemd unit line: invalid section header `[Install`: systemd refuses to load the unit.' },
       ],
+    },
+    {
+      name: 'a Dockerfile instruction docker build does not know',
+      path: 'Dockerfile',
+      text: 'FROM python:3.12\nCOPY . /app\nRUNN pip install -r requirements.txt\n',
+      errors: [{ line: 3, column: 1, endColumn: 5, severity: 'warning', message: 'docker build would refuse this instruction: Unknown instruction: RUNN.' }],
+    },
+    {
+      name: 'a Dockerfile named by a compose build: whatever its name',
+      path: 'docker/web.df',
+      text: 'ENV A=1\nFROM python:3.12\n',
+      files: { 'docker-compose.production.yml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: docker/web.df\n' },
+      errors: [{ line: 1, column: 1, severity: 'warning', message: 'No source image provided with `FROM`' }],
     },
     {
       name: 'a Procfile line that is not `name: command`',

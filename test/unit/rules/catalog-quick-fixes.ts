@@ -119,4 +119,4 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
  * The file kinds a rule checks, by the hooks it implements ('any': a case in any file will do).
  * checkFile reads no parsed form (DJ001, DJ113) and is not asked for a fix.
  */
-export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit' };
+export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit', checkDockerfile: 'dockerfile' };
