@@ -205,26 +205,48 @@ export function parseDockerfileDependencies(text: string): DeclaredDependencies 
   for (const { line, text: instruction } of logicalLines(text)) {
     const run = /^\s*RUN\s+(.*)$/i.exec(instruction);
     if (!run) continue;
-    for (const command of run[1].split(/&&|\|\||;/)) {
-      const words = command.trim().match(/"[^"]*"|'[^']*'|\S+/g)?.map((word) => word.replace(/^(["'])(.*)\1$/, '$2')) ?? [];
-      const install = words.findIndex((word, index) => word === 'install' && index > 0 && /(?:^|\/)(?:pip3?(?:\.\d+)?|uv)$|^-m$/.test(words[index - 1]) || (word === 'install' && words[index - 1] === 'pip'));
-      if (install < 0) continue;
-      for (let index = install + 1; index < words.length; index++) {
-        const word = words[index];
-        if (word === '-r' || word === '--requirement' || word === '-c' || word === '--constraint') {
-          if (words[index + 1]) result.includes!.push({ kind: word.startsWith('-c') || word === '--constraint' ? 'constraints' : 'requirements', path: words[++index], line: line + 1 });
-          continue;
-        }
-        if (word.startsWith('-') || /[/$]|^\./.test(word)) {
-          if (/^(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|-t|--target|--prefix|--root)$/.test(word)) index++;
-          continue;
-        }
+    for (const install of pipInstalls(run[1])) {
+      for (const include of install.includes) result.includes!.push({ ...include, line: line + 1 });
+      for (const word of install.requirements) {
         const parsed = parseRequirementString(word, line + 1);
         if (!('problem' in parsed)) result.dependencies.push(parsed);
       }
     }
   }
   return result;
+}
+
+/** One `pip install` (`pip3`, `python -m pip`, `uv pip`) of a shell command. */
+export interface PipInstall {
+  /** The requirement words as written, unquoted (`django==5.2.8`, `gunicorn`); not paths, URLs or options. */
+  requirements: string[];
+  /** `-r`/`-c` files, relative to the build context. */
+  includes: { kind: 'requirements' | 'constraints'; path: string }[];
+}
+
+/** The `pip install` commands of a shell command line (split at `&&`, `||` and `;`). */
+export function pipInstalls(commandLine: string): PipInstall[] {
+  const installs: PipInstall[] = [];
+  for (const command of commandLine.split(/&&|\|\||;/)) {
+    const words = command.trim().match(/"[^"]*"|'[^']*'|\S+/g)?.map((word) => word.replace(/^(["'])(.*)\1$/, '$2')) ?? [];
+    const install = words.findIndex((word, index) => word === 'install' && index > 0 && /(?:^|\/)(?:pip3?(?:\.\d+)?|uv)$|^-m$/.test(words[index - 1]) || (word === 'install' && words[index - 1] === 'pip'));
+    if (install < 0) continue;
+    const found: PipInstall = { requirements: [], includes: [] };
+    for (let index = install + 1; index < words.length; index++) {
+      const word = words[index];
+      if (word === '-r' || word === '--requirement' || word === '-c' || word === '--constraint') {
+        if (words[index + 1]) found.includes.push({ kind: word.startsWith('-c') || word === '--constraint' ? 'constraints' : 'requirements', path: words[++index] });
+        continue;
+      }
+      if (word.startsWith('-') || /[/$]|^\./.test(word)) {
+        if (/^(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|-t|--target|--prefix|--root)$/.test(word)) index++;
+        continue;
+      }
+      found.requirements.push(word);
+    }
+    installs.push(found);
+  }
+  return installs;
 }
 
 /** A lock file's pinned packages. For Pipfile.lock only `default`: `develop` is not installed in production. */

@@ -67,6 +67,11 @@ import { rule as DJ744 } from './DJ744-whitenoise-not-in-middleware';
 import { rule as DJ718 } from './DJ718-systemd-restart-missing';
 import { rule as DJ719 } from './DJ719-systemd-runs-as-root';
 import { rule as DJ720 } from './DJ720-systemd-install-missing';
+import { rule as DJ721 } from './DJ721-dockerfile-runs-as-root';
+import { rule as DJ722 } from './DJ722-dockerfile-debug-enabled';
+import { rule as DJ723 } from './DJ723-dockerfile-secret-in-build';
+import { rule as DJ724 } from './DJ724-collectstatic-missing';
+import { rule as DJ725 } from './DJ725-pip-install-unpinned';
 import { rule as DJ901 } from './DJ901-checklist-unknown-rule';
 import { rule as DJ902 } from './DJ902-checklist-duplicate-item';
 import { rule as DJ903 } from './DJ903-checklist-ticked-but-failing';
@@ -102,6 +107,7 @@ export const rules: Rule[] = [
   DJ705, DJ706, DJ707, DJ708, DJ709, DJ710, DJ711, DJ712, DJ713, DJ714, DJ715, DJ716, DJ717,
   DJ740, DJ741, DJ742, DJ743, DJ744,
   DJ718, DJ719, DJ720,
+  DJ721, DJ722, DJ723, DJ724, DJ725,
   DJ201, DJ401, DJ408, DJ409, DJ410, DJ502, DJ504, DJ101, DJ605,
   DJ106, DJ110, DJ204, DJ406, DJ505, DJ610, DJ611, DJ615, DJ616, DJ416, DJ420,
 ];
