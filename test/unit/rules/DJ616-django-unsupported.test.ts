@@ -75,11 +75,11 @@ ruleTester(rule, {
       errors: [{ line: 5, column: 1, severity: 'error', message: /^Django 5\.1\.2 gets no more security fixes/ }],
     },
     {
-      path: PRODUCTION,
-      name: 'pinned by a Dockerfile, which Preflight reads but does not lint: the production module stands in',
-      text: 'DEBUG = False\n',
-      files: { Dockerfile: 'FROM python:3.12\nRUN pip install Django==5.1.2 gunicorn\n' },
-      errors: [{ line: 1, column: 1, severity: 'error', message: /^Django 5\.1\.2 gets no more security fixes/ }],
+      path: 'Dockerfile',
+      name: 'pinned by a Dockerfile, a linted file since Dockerfiles are deployment files: on its pip install line',
+      text: 'FROM python:3.12\nRUN pip install Django==5.1.2 gunicorn\n',
+      files: { [PRODUCTION]: 'DEBUG = False\n' },
+      errors: [{ line: 2, column: 1, severity: 'error', message: /^Django 5\.1\.2 gets no more security fixes/ }],
     },
   ],
 });
