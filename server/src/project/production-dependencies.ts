@@ -160,7 +160,9 @@ function compute(project: ProjectModel): ProductionDependencies {
   }
 
   // A Dockerfile's `pip install gunicorn` installs it too.
-  for (const [filePath, source] of project.otherSources) {
+  // Dockerfiles are deployment files (kind 'dockerfile'); one read along otherwise is in otherSources.
+  const dockerfileSources: [string, { text: string | null }][] = [...project.ofKind('dockerfile').map((file): [string, { text: string | null }] => [file.path, file]), ...project.otherSources];
+  for (const [filePath, source] of dockerfileSources) {
     const relativePath = relativePosix(project.root, filePath);
     if (source.text === null || !/(?:^|\/)(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/i.test(relativePath) || /(?:^|[/._-])(?:dev|local|test|development)(?:[/._-]|$)/i.test(relativePath)) continue;
     for (const dependency of parseDockerfileDependencies(source.text).dependencies) declare(dependency, relativePath);
