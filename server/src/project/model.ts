@@ -4,8 +4,10 @@ import { EnvFile, parseEnv } from '../parse/env';
 import { Procfile, parseProcfile } from '../parse/procfile';
 import { SystemdUnit, parseSystemdUnit } from '../parse/systemd-unit';
 import { PythonFile, parsePython } from '../parse/python';
-import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
+import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose, looksLikeNginx, mayBeNginx } from './classify';
 import { composeBuiltFromDevelopmentPlaces, developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
+import { NginxConfig, parseNginx } from '../parse/nginx';
+import { isMountedIntoNginx, nginxMountSources } from './nginx-mounts';
 import { FileContent } from './file-content';
 import type { ComposeFile } from '../parse/compose';
 import { composeOf, composeReferencedPaths } from './compose-application';
@@ -179,6 +181,16 @@ export class ProjectModel {
     return parsed;
   }
 
+  /** The parsed nginx configuration; the file must be an analysed nginx file. */
+  nginx(file: ProjectFile): NginxConfig {
+    let parsed = parsedNginxFiles.get(file);
+    if (!parsed) {
+      parsed = parseNginx(file.text ?? '');
+      parsedNginxFiles.set(file, parsed);
+    }
+    return parsed;
+  }
+
   /** The parsed env file; the file must be an analysed env file. */
   env(file: ProjectFile): EnvFile {
     return parsedEnvFiles.get(file) ?? cacheEnv(file);
@@ -200,6 +212,7 @@ const parsedPythonFiles = new WeakMap<ProjectFile, PythonFile>();
 const parsedEnvFiles = new WeakMap<ProjectFile, EnvFile>();
 const parsedProcfiles = new WeakMap<ProjectFile, Procfile>();
 const parsedSystemdUnits = new WeakMap<ProjectFile, SystemdUnit>();
+const parsedNginxFiles = new WeakMap<ProjectFile, NginxConfig>();
 const parsedChecklists = new WeakMap<ProjectFile, ChecklistFile>();
 
 function cacheChecklist(file: ProjectFile): ChecklistFile {
@@ -228,12 +241,16 @@ export function classifyFile(
   developmentNamed: ReadonlyMap<string, string> = new Map(),
   /** Named as the module Django loads (or imported by one): a settings module whatever its path. */
   namedAsSettings = false,
+  /** Mounted into /etc/nginx by a compose service: an nginx configuration whatever its name. */
+  namedAsNginx = false,
 ): ProjectFile | null {
   const relativePath = relativePosix(root, source.path);
   const walkedPath = options.walkedRoot ? relativePosix(options.walkedRoot, source.path) : relativePath;
   const kind =
     kindFromPath(walkedPath, options.checklistFile) ??
     (source.text !== null && looksLikeCompose(walkedPath, source.text) ? 'compose' : null) ??
+    (source.text !== null && mayBeNginx(walkedPath) && looksLikeNginx(source.text) ? 'nginx' : null) ??
+    (namedAsNginx ? 'nginx' : null) ??
     // Whatever its name, a file a compose `env_file:` names is an env file.
     (namedAsEnvFile ? 'env' : null) ??
     // Whatever its path, a Python module named as what Django loads (or imported by one) is a settings module.
@@ -291,8 +308,13 @@ export function createProjectModel(
   const otherSources = new Map<string, SourceFile>();
   if (unclassified.length > 0) {
     const named = new Set(files.flatMap((file) => composeReferencedPaths(file)));
+    const mounted = files.flatMap((file) => nginxMountSources(file));
     for (const source of unclassified) {
-      const file = named.has(source.path) ? classifyFile(root, source, options, true, developmentNamed) : null;
+      const file = named.has(source.path)
+        ? classifyFile(root, source, options, true, developmentNamed)
+        : isMountedIntoNginx(source.path, mounted)
+          ? classifyFile(root, source, options, false, developmentNamed, false, true)
+          : null;
       if (file) keep(file);
       else otherSources.set(source.path, source);
     }

@@ -33,6 +33,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ301: 'placeholder to fill in',
   DJ302: null,
   DJ303: 'prefix https://',
+  DJ304: 'add proxy_set_header Host $host',
   DJ401: 'insert it first',
   DJ402: 'add the HSTS block',
   DJ403: 'set True',
@@ -46,6 +47,9 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ411: '"DENY"',
   DJ412: 'remove it',
   DJ416: 'insert ContentSecurityPolicyMiddleware after SecurityMiddleware and a starter SECURE_CSP (review)',
+  DJ413: 'add proxy_set_header X-Forwarded-Proto $scheme',
+  DJ414: 'return 301 https://$host$request_uri',
+  DJ415: 'server_tokens off',
   DJ501: 'set True',
   DJ502: 'set True',
   DJ503: 'set True',
@@ -65,6 +69,8 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ612: 'None',
   DJ616: null,
   DJ615: 'a STORAGES block for DEFAULT_FILE_STORAGE / STATICFILES_STORAGE (review); delete the dead line when STORAGES is set',
+  DJ613: 'expires 30d',
+  DJ614: 'gzip on',
   DJ701: 'delete, or bind 127.0.0.1:',
   DJ702: 'bind 127.0.0.1:',
   DJ703: 'gunicorn command template',
@@ -118,4 +124,4 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
  * The file kinds a rule checks, by the hooks it implements ('any': a case in any file will do).
  * checkFile reads no parsed form (DJ001, DJ113) and is not asked for a fix.
  */
-export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit' };
+export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit', checkNginx: 'nginx' };
