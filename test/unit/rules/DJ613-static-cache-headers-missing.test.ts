@@ -18,7 +18,7 @@ ruleTester(rule, {
       path: SITE,
       name: 'static files without cache headers',
       text: server(['location /static/ {', '    alias /srv/static/;', '}']),
-      errors: [{ line: 3, column: 5, endColumn: 21, severity: 'info', message: 'serves /static/ files without `expires`' }],
+      errors: [{ line: 3, column: 5, endColumn: 22, severity: 'info', message: 'serves /static/ files without `expires`' }],
       output: server(['location /static/ {', '    alias /srv/static/;', '    expires 30d;', '}']),
     },
     {
