@@ -9,6 +9,7 @@ import { ChecklistView } from './checklist/checklist-view';
 import { StatusItems } from './status-item';
 
 /** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units. */
+/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, nginx configurations. */
 const DOCUMENT_PATTERNS = [
   '**/.env',
   '**/.env.*',
@@ -24,6 +25,11 @@ const DOCUMENT_PATTERNS = [
   '**/Procfile.*',
   // The systemd units a VM deployment installs (package.json gives them VS Code's own 'ini' language).
   '**/*.{service,socket,timer}',
+  // nginx configurations by name; any other *.conf is nginx's when the server finds a server/http block in it.
+  '**/nginx.conf',
+  '**/*.nginx',
+  '**/*.conf',
+  '**/sites-{available,enabled}/*',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */
