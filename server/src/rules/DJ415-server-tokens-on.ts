@@ -1,6 +1,6 @@
 import { Rule } from './rule';
 import { allDirectives } from '../parse/nginx';
-import { httpBlocks, insertIntoBlock } from './shared/nginx-blocks';
+import { httpBlocks, insertIntoBlock, setsDirective } from './shared/nginx-blocks';
 
 export const rule: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const rule: Rule = {
     // a site file alone leaves it to a main configuration the repository may not have.
     for (const { http, path } of httpBlocks(context.project)) {
       if (path !== context.file.path) continue;
-      if ([...allDirectives(http.block ?? [])].some((directive) => directive.name === 'server_tokens' || directive.name === 'include')) continue;
+      if (setsDirective(context.project, http.block ?? [], 'server_tokens') !== false) continue;
       context.report({
         range: http.nameRange,
         message: "This http block does not set server_tokens, so nginx's default (on) sends its version in every Server header and error page.",

@@ -1,6 +1,6 @@
 import { Rule } from './rule';
 import { allDirectives } from '../parse/nginx';
-import { httpBlocks, insertIntoBlock } from './shared/nginx-blocks';
+import { httpBlocks, insertIntoBlock, setsDirective } from './shared/nginx-blocks';
 
 const GZIP_LINES = ['gzip on;', 'gzip_types text/css application/javascript application/json image/svg+xml text/plain;'];
 
@@ -28,9 +28,8 @@ export const rule: Rule = {
     }
     for (const { http, path } of httpBlocks(context.project)) {
       if (path !== context.file.path) continue;
-      const everything = [...allDirectives(http.block ?? [])];
-      // An include may turn it on (Debian's conf.d/*.conf, the official image's): unknown.
-      if (everything.some((directive) => directive.name === 'gzip' || directive.name === 'include')) continue;
+      // An include the repository cannot show may turn it on (Debian's conf.d/*.conf, the official image's): unknown.
+      if (setsDirective(context.project, http.block ?? [], 'gzip') !== false) continue;
       context.report({
         range: http.nameRange,
         message: "This http block never turns gzip on, and nginx's default is off: CSS, JavaScript and JSON go out uncompressed.",

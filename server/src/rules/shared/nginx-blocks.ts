@@ -116,6 +116,28 @@ export function includedDirectives(project: ProjectModel, include: NginxDirectiv
   return null;
 }
 
+/** Files of every nginx installation that only map types or set proxy headers: including them sets nothing else. */
+const INSTALLED_INCLUDES = new Set(['mime.types', 'proxy_params', 'uwsgi_params', 'fastcgi_params', 'scgi_params']);
+
+/**
+ * Whether the directives (their blocks and includes too) set `name`: true, false, or null when an
+ * include cannot be read (a glob, a file the repository lacks), so what it sets is unknown.
+ */
+export function setsDirective(project: ProjectModel, directives: readonly NginxDirective[], name: string, depth = 0): boolean | null {
+  let unknown = false;
+  for (const directive of allDirectives(directives)) {
+    if (directive.name === name) return true;
+    if (directive.name !== 'include') continue;
+    const included = includedDirectives(project, directive, depth);
+    if (Array.isArray(included)) {
+      const inner = setsDirective(project, included, name, depth + 1);
+      if (inner) return true;
+      if (inner === null) unknown = true;
+    } else if (!INSTALLED_INCLUDES.has(path.posix.basename(directive.args[0]?.value ?? ''))) unknown = true;
+  }
+  return unknown ? null : false;
+}
+
 export function hasHeader(headers: readonly HeaderSetting[], wanted: string): boolean {
   return headers.some((header) => header.name.toLowerCase() === wanted.toLowerCase());
 }
