@@ -47,5 +47,13 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 5 }],
       output: 'server {\n    location / { proxy_pass http://app:8000; }\n}\n'.replace('{ proxy_pass', '{\n        proxy_set_header Host $host;\n        proxy_pass'),
     },
+    {
+      path: SITE,
+      name: "a main configuration whose http block sets no header (mime.types sets none): the site's own headers decide",
+      files: { [MAIN]: 'events {}\nhttp {\n    include /etc/nginx/mime.types;\n    server_tokens off;\n}\n' },
+      text: site([]),
+      errors: [{ line: 4, column: 5, message: 'proxies to the app without setting Host' }],
+      output: site(['proxy_set_header Host $host;']),
+    },
   ],
 });

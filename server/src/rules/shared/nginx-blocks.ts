@@ -54,7 +54,7 @@ export function headersInEffect(project: ProjectModel, config: NginxConfig, at: 
   // A site file outside any http block inherits the http level of the main configuration: when
   // the repository's main configuration sets headers there, which of them reach this file is not known here.
   const inHttp = levelsAround(at, config).some((level) => level.owner?.name === 'http');
-  if (!inHttp && name === 'proxy_set_header' && httpBlocks(project).some(({ http }) => (http.block ?? []).some((directive) => directive.name === name || directive.name === 'include'))) return null;
+  if (!inHttp && name === 'proxy_set_header' && httpBlocks(project).some(({ http }) => headersOfLevel(project, http.block ?? [], name, 0)?.length !== 0)) return null;
   return { level: null, headers: [] };
 }
 
@@ -113,11 +113,13 @@ export function includedDirectives(project: ProjectModel, include: NginxDirectiv
     return config.problems.length === 0 ? config.directives : null;
   }
   if (path.posix.basename(relative) === 'proxy_params') return 'proxy_params';
+  // nginx's own type map and the uwsgi/fastcgi/scgi parameters: nothing the rules read.
+  if (INSTALLED_INCLUDES.has(path.posix.basename(relative))) return [];
   return null;
 }
 
-/** Files of every nginx installation that only map types or set proxy headers: including them sets nothing else. */
-const INSTALLED_INCLUDES = new Set(['mime.types', 'proxy_params', 'uwsgi_params', 'fastcgi_params', 'scgi_params']);
+/** Files of every nginx installation that set nothing the rules read (proxy_params, which sets headers, is DEBIAN_PROXY_PARAMS). */
+const INSTALLED_INCLUDES = new Set(['mime.types', 'uwsgi_params', 'fastcgi_params', 'scgi_params']);
 
 /**
  * Whether the directives (their blocks and includes too) set `name`: true, false, or null when an
@@ -133,7 +135,7 @@ export function setsDirective(project: ProjectModel, directives: readonly NginxD
       const inner = setsDirective(project, included, name, depth + 1);
       if (inner) return true;
       if (inner === null) unknown = true;
-    } else if (!INSTALLED_INCLUDES.has(path.posix.basename(directive.args[0]?.value ?? ''))) unknown = true;
+    } else if (included === null) unknown = true;
   }
   return unknown ? null : false;
 }
