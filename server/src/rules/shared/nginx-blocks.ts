@@ -226,3 +226,32 @@ export function httpBlocks(project: ProjectModel): { config: NginxConfig; http: 
   }
   return found;
 }
+
+/**
+ * The directive in effect at `at` for a directive nginx inherits unless set again (`client_max_body_size`):
+ * the nearest level's own; 'default' when no level of an `http` block sets it, so nginx's default holds;
+ * null when it is unknown (an include that cannot be read or sets it elsewhere, a site file
+ * whose http block is not in the repository).
+ */
+export function directiveInEffect(project: ProjectModel, config: NginxConfig, at: NginxDirective, name: string): NginxDirective | 'default' | null {
+  let inHttp = false;
+  for (const level of levelsAround(at, config)) {
+    if (level.owner?.name === 'http') inHttp = true;
+    const own = level.directives.filter((directive) => directive.name === name);
+    if (own.length > 0) return own[own.length - 1];
+    for (const include of level.directives.filter((directive) => directive.name === 'include')) {
+      const included = includedDirectives(project, include);
+      // Set in another file: the finding would belong there; leave it unknown here.
+      if (included === null || (Array.isArray(included) && setsDirective(project, included, name) !== false)) return null;
+    }
+  }
+  return inHttp ? 'default' : null;
+}
+
+/** An nginx size (`10m`, `512k`, `1g`, `1024`) in bytes; null when it is not one. */
+export function nginxSize(text: string): number | null {
+  const match = /^(\d+)([kKmMgG]?)$/.exec(text);
+  if (!match) return null;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
+}
