@@ -8,8 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ChecklistView } from './checklist/checklist-view';
 import { StatusItems } from './status-item';
 
-/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units. */
-/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, nginx configurations. */
+/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units, nginx configurations. */
 const DOCUMENT_PATTERNS = [
   '**/.env',
   '**/.env.*',

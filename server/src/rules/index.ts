@@ -113,7 +113,6 @@ export const rules: Rule[] = [
   DJ718, DJ719, DJ720,
   DJ201, DJ401, DJ408, DJ409, DJ410, DJ502, DJ504, DJ101, DJ605,
   DJ106, DJ110, DJ204, DJ406, DJ505, DJ610, DJ611, DJ615, DJ616, DJ416,
-  DJ304, DJ413, DJ414, DJ415, DJ613, DJ614,
   DJ304, DJ413, DJ414, DJ415, DJ613, DJ614, DJ417, DJ418, DJ617,
 ];
 // Listed in any order above; kept in code order here for output and documentation.

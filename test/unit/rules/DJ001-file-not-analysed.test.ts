@@ -5,7 +5,7 @@ import { ruleTester } from '../rule-tester';
 // test/unit/project/load.test.ts and test/unit/engine/runner.test.ts. Here the table drives the
 // rule through sources the reader would produce.
 ruleTester(rule, {
-  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }, { path: 'deploy/app.service', text: '[Service]\nExecStart=/bin/gunicorn \\\n  app.wsgi\n', { path: 'nginx.conf', text: 'events {}\nhttp { server { listen 80; } }\n' }, text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }],
+  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'nginx.conf', text: 'events {}\nhttp { server { listen 80; } }\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }, { path: 'deploy/app.service', text: '[Service]\nExecStart=/bin/gunicorn \\\n  app.wsgi\n' }],
   invalid: [
     {
       name: 'a requirements line pip cannot read',

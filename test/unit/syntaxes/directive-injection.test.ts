@@ -95,14 +95,10 @@ const LANGUAGES = [
 ];
 
 describe('directive injection grammar', () => {
-  it('is contributed as an injection into dotenv, Python, YAML, Procfile and ini (systemd units) with a comment selector', () => {
+  it('is contributed as an injection into dotenv, Python, YAML, Procfile, ini (systemd units) and nginx with a comment selector', () => {
     const injection = contributions.find((grammar) => grammar.scopeName === 'preflight.directives.injection');
     assert.ok(injection, 'package.json contributes the injection grammar');
-    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile', 'source.ini']);
-  it('is contributed as an injection into dotenv, Python, YAML, Procfile and nginx with a comment selector', () => {
-    const injection = contributions.find((grammar) => grammar.scopeName === 'preflight.directives.injection');
-    assert.ok(injection, 'package.json contributes the injection grammar');
-    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile', 'source.nginx']);
+    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile', 'source.ini', 'source.nginx']);
     const raw = JSON.parse(fs.readFileSync(path.join(REPOSITORY, injection.path), 'utf8'));
     assert.equal(raw.scopeName, injection.scopeName);
     assert.match(raw.injectionSelector, /comment\.line\.number-sign/);
