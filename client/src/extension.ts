@@ -8,7 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ChecklistView } from './checklist/checklist-view';
 import { StatusItems } from './status-item';
 
-/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units, Dockerfiles. */
+/** The files the server diagnoses, by pattern: env files of every naming style, compose files, settings, Procfiles, systemd units, Dockerfiles, nginx configurations. */
 const DOCUMENT_PATTERNS = [
   '**/.env',
   '**/.env.*',
@@ -26,6 +26,11 @@ const DOCUMENT_PATTERNS = [
   '**/*.{service,socket,timer}',
   // Images' builds (VS Code's built-in `dockerfile` language; one a compose `build:` names by another name is selected by language).
   '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}',
+  // nginx configurations by name; any other *.conf is nginx's when the server finds a server/http block in it.
+  '**/nginx.conf',
+  '**/*.nginx',
+  '**/*.conf',
+  '**/sites-{available,enabled}/*',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */

@@ -80,6 +80,7 @@ function runChecks(
   if ((file.kind === 'dependencies' || path.basename(file.path) === 'pyproject.toml') && rule.checkDependencies) rule.checkDependencies(productionDependencies(project), context);
   if (file.kind === 'systemd-unit' && rule.checkSystemdUnit) rule.checkSystemdUnit(project.systemdUnit(file), context);
   if (file.kind === 'dockerfile' && rule.checkDockerfile) rule.checkDockerfile(project.dockerfile(file), context);
+  if (file.kind === 'nginx' && rule.checkNginx) rule.checkNginx(project.nginx(file), context);
   if ((file.kind === 'settings' || file.kind === 'env' || file.kind === 'compose') && rule.checkSettings) {
     for (const view of settingsViews()) rule.checkSettings(view, context);
   }

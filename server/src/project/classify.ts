@@ -7,8 +7,9 @@ import picomatch from 'picomatch';
  * setup.py), read for the Django version (project/django-version-detection.ts); a line that cannot be read is DJ001's.
  * `systemd-unit`: a systemd service, socket or timer unit a VM deployment installs (`deploy/systemd/app.service`).
  * `dockerfile`: an image's build (by its name, or named by a compose `build:`), parse/dockerfile.ts.
+ * `nginx`: an nginx configuration (parse/nginx.ts).
  */
-export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies' | 'systemd-unit' | 'dockerfile';
+export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies' | 'systemd-unit' | 'dockerfile' | 'nginx';
 export type FileContext = 'production' | 'development' | 'unknown';
 
 export const DEFAULT_CHECKLIST_FILE = 'DEPLOYMENT_CHECKLIST.md';
@@ -32,6 +33,7 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   if (isDependencyManifest(relativePath)) return 'dependencies';
   if (SYSTEMD_UNIT_NAME.test(name)) return 'systemd-unit';
   if (isDockerfileName(name)) return 'dockerfile';
+  if (isNginxPath(name, directories)) return 'nginx';
   return null;
 }
 
@@ -62,6 +64,27 @@ const PROCFILE_NAME = /^Procfile(?:\.[\w-]+)?$/;
 
 /** The unit types a Django deployment installs: the services, the sockets that start them, the timers that schedule jobs. */
 export const SYSTEMD_UNIT_NAME = /^[\w@.:-]+\.(?:service|socket|timer)$/;
+
+/** Folders whose files are nginx's own whatever their content (a `conf.d/` may be another program's: see mayBeNginx). */
+const NGINX_FOLDERS = new Set(['nginx', 'sites-available', 'sites-enabled']);
+
+function isNginxPath(name: string, directories: string[]): boolean {
+  if (name === 'nginx.conf' || (name.endsWith('.nginx') && name.length > 6) || name.endsWith('.nginx.conf')) return true;
+  if (!directories.some((directory) => NGINX_FOLDERS.has(directory))) return false;
+  // Debian's sites-available/default has no extension; under nginx/ only *.conf (not a Dockerfile or a certificate).
+  const extensionless = !name.includes('.') && directories.some((directory) => directory.startsWith('sites-'));
+  return name.endsWith('.conf') || extensionless;
+}
+
+/** A `*.conf` that is nginx's only if its content says so (`conf.d/` is also supervisor's, fail2ban's…): read by the walk. */
+export function mayBeNginx(relativePath: string): boolean {
+  return relativePath.endsWith('.conf');
+}
+
+/** Content second: a server or http block, or an nginx location with a proxy_pass (blocks at the start of a line). */
+export function looksLikeNginx(text: string): boolean {
+  return /^[ \t]*(?:server|http|upstream)[ \t]*\{/m.test(text) && /^[ \t]*(?:listen|server_name|proxy_pass|location|root|uwsgi_pass)\s/m.test(text);
+}
 
 const LOCAL_SETTINGS_NAME = /^(?:(?:local|dev|development|custom|override|overrides)_settings|settings_(?:local|dev|development|custom|override|overrides))\.py$/;
 

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { unreadComposeReferences } from './compose-application';
 import { unreadContainerFiles } from './entrypoint-exports';
+import { nginxMountSources } from './nginx-mounts';
 import { gitFactsWithin, readGitFacts, withGitFacts } from './git';
 import { GitFacts, ModelOptions, ProjectModel, SourceFile, createProjectModel, relativePosix } from './model';
 import { partitionProjects } from './partition';
@@ -63,8 +64,24 @@ function withConfigFor(root: string, options: ModelOptions): ModelOptions {
  * (a script once its Dockerfile is read).
  */
 export function unreadReferencedFiles(model: ProjectModel, read: ReadonlySet<string>): string[] {
-  const unread = new Set([...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read), ...unreadSettingsModules(model, read)]);
+  const unread = new Set([...unreadComposeReferences(model, read), ...unreadContainerFiles(model, read), ...unreadSettingsModules(model, read), ...unreadNginxMounts(model, read)]);
   return [...unread].filter((file) => fs.existsSync(file));
+}
+
+/** Single files a compose service mounts into /etc/nginx (`./deploy/proxy.tmpl:/etc/nginx/nginx.conf`), inside the project. */
+function unreadNginxMounts(model: ProjectModel, read: ReadonlySet<string>): string[] {
+  return model
+    .ofKind('compose')
+    .flatMap((file) => nginxMountSources(file))
+    .filter((source) => !read.has(source) && !model.get(source) && !path.relative(model.root, source).startsWith('..') && isPlainFile(source));
+}
+
+function isPlainFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Modules named as what Django loads (and what they import) that were not read: `config/django/production.py`. */

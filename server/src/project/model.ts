@@ -5,8 +5,10 @@ import { Procfile, parseProcfile } from '../parse/procfile';
 import { SystemdUnit, parseSystemdUnit } from '../parse/systemd-unit';
 import { Dockerfile, parseDockerfile } from '../parse/dockerfile';
 import { PythonFile, parsePython } from '../parse/python';
-import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose } from './classify';
+import { ContextDecision, ContextOptions, FileContext, FileKind, contextFromPath, kindFromPath, looksLikeCompose, looksLikeNginx, mayBeNginx } from './classify';
 import { composeBuiltFromDevelopmentPlaces, developmentReferences, usedOnlyByDevelopmentPlaces } from './development-references';
+import { NginxConfig, parseNginx } from '../parse/nginx';
+import { isMountedIntoNginx, nginxMountSources } from './nginx-mounts';
 import { FileContent } from './file-content';
 import type { ComposeFile } from '../parse/compose';
 import { composeBuiltDockerfiles, composeOf, composeReferencedPaths } from './compose-application';
@@ -190,6 +192,16 @@ export class ProjectModel {
     return parsed;
   }
 
+  /** The parsed nginx configuration; the file must be an analysed nginx file. */
+  nginx(file: ProjectFile): NginxConfig {
+    let parsed = parsedNginxFiles.get(file);
+    if (!parsed) {
+      parsed = parseNginx(file.text ?? '');
+      parsedNginxFiles.set(file, parsed);
+    }
+    return parsed;
+  }
+
   /** The parsed env file; the file must be an analysed env file. */
   env(file: ProjectFile): EnvFile {
     return parsedEnvFiles.get(file) ?? cacheEnv(file);
@@ -212,6 +224,7 @@ const parsedEnvFiles = new WeakMap<ProjectFile, EnvFile>();
 const parsedProcfiles = new WeakMap<ProjectFile, Procfile>();
 const parsedSystemdUnits = new WeakMap<ProjectFile, SystemdUnit>();
 const parsedDockerfiles = new WeakMap<ProjectFile, Dockerfile>();
+const parsedNginxFiles = new WeakMap<ProjectFile, NginxConfig>();
 const parsedChecklists = new WeakMap<ProjectFile, ChecklistFile>();
 
 function cacheChecklist(file: ProjectFile): ChecklistFile {
@@ -242,12 +255,16 @@ export function classifyFile(
   namedAsSettings = false,
   /** Named by a compose file's `build:`: a Dockerfile whatever its name. */
   namedAsDockerfile = false,
+  /** Mounted into /etc/nginx by a compose service: an nginx configuration whatever its name. */
+  namedAsNginx = false,
 ): ProjectFile | null {
   const relativePath = relativePosix(root, source.path);
   const walkedPath = options.walkedRoot ? relativePosix(options.walkedRoot, source.path) : relativePath;
   const kind =
     kindFromPath(walkedPath, options.checklistFile) ??
     (source.text !== null && looksLikeCompose(walkedPath, source.text) ? 'compose' : null) ??
+    (source.text !== null && mayBeNginx(walkedPath) && looksLikeNginx(source.text) ? 'nginx' : null) ??
+    (namedAsNginx ? 'nginx' : null) ??
     // Whatever its name, a file a compose `env_file:` names is an env file.
     (namedAsEnvFile ? 'env' : null) ??
     // Whatever its path, a Python module named as what Django loads (or imported by one) is a settings module.
@@ -307,12 +324,15 @@ export function createProjectModel(
   if (unclassified.length > 0) {
     const named = new Set(files.flatMap((file) => composeReferencedPaths(file)));
     const built = new Set(files.flatMap((file) => composeBuiltDockerfiles(file)));
+    const mounted = files.flatMap((file) => nginxMountSources(file));
     for (const source of unclassified) {
       const file = named.has(source.path)
         ? classifyFile(root, source, options, true, developmentNamed)
         : built.has(source.path)
           ? classifyFile(root, source, options, false, developmentNamed, false, true)
-          : null;
+          : isMountedIntoNginx(source.path, mounted)
+            ? classifyFile(root, source, options, false, developmentNamed, false, false, true)
+            : null;
       if (file) keep(file);
       else otherSources.set(source.path, source);
     }

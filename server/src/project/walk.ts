@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { kindFromPath } from './classify';
+import { kindFromPath, mayBeNginx } from './classify';
 import { isDevcontainerConfig } from './devcontainer';
 import { ENTRY_POINT_NAMES } from './django-entry-points';
 import { isDependencyFile } from './django-version-detection';
@@ -16,6 +16,8 @@ const SKIPPED_DIRECTORIES = new Set([
 
 /** Compose files may have any name; YAML this shallow is read to look for `services:`. */
 const MAX_COMPOSE_SNIFF_DEPTH = 2;
+/** An nginx site may be any `*.conf` (`deploy/site.conf`, `conf.d/app.conf`); this shallow one is read to look. */
+const MAX_NGINX_SNIFF_DEPTH = 4;
 
 function isVirtualenv(directory: string): boolean {
   return fs.existsSync(path.join(directory, 'pyvenv.cfg'));
@@ -55,7 +57,7 @@ export function walkTree(root: string, checklistFile?: string): WalkedTree {
         // Django's entry points are read (not linted) for the settings module they default to, dev
         // container configurations for the files they make development, settings.ini for python-decouple,
         // the dependency files (requirements, lock files, setup.cfg/setup.py) for the Django version.
-        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || isDevcontainerConfig(relative) || entry.name === 'settings.ini' || isDependencyFile(relative) || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name))) found.push(full);
+        if (kindFromPath(relative, checklistFile) || ENTRY_POINT_NAMES.has(entry.name) || isDevcontainerConfig(relative) || entry.name === 'settings.ini' || isDependencyFile(relative) || (depth < MAX_COMPOSE_SNIFF_DEPTH && /\.ya?ml$/.test(entry.name)) || (depth < MAX_NGINX_SNIFF_DEPTH && mayBeNginx(relative))) found.push(full);
       }
     }
   };

@@ -4,7 +4,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ001',
     name: 'file-not-analysed',
-    description: 'A deployment file could not be analysed (binary, too large, unreadable, a compose file with YAML syntax errors or an alias bomb, a requirements line or lock file that cannot be read, a Dockerfile instruction docker build refuses) or was read with replacement characters.',
+    description: 'A deployment file could not be analysed (binary, too large, unreadable, a compose file with YAML syntax errors or an alias bomb, a requirements line or lock file that cannot be read, a Dockerfile instruction docker build refuses, an nginx configuration with syntax errors) or was read with replacement characters.',
     category: 'files',
     severity: 'warning',
     checklistItem: 'Production configuration is reviewed',
@@ -41,6 +41,12 @@ export const rule: Rule = {
   },
   checkSystemdUnit(unit, { report }) {
     for (const problem of unit.problems) report({ range: problem.range, message: `Preflight could not read this systemd unit line: ${problem.message}.` });
+  },
+  checkNginx(config, { report }) {
+    // nginx refuses the whole configuration at its first syntax error; the rules read nothing of it either.
+    for (const problem of config.problems) {
+      report({ range: problem.range, message: `Preflight could not analyse this nginx configuration (nor can nginx load it): ${problem.message}.` });
+    }
   },
   checkSettings(settings, { file, report }) {
     // An import cycle is cut where it closes: the names that import brings are unknown, so say so there.

@@ -95,6 +95,16 @@ import { rule as DJ416 } from './DJ416-csp-missing';
 import { rule as DJ420 } from './DJ420-csp-nonce-not-in-templates';
 import { rule as DJ615 } from './DJ615-setting-not-read-by-this-django';
 import { rule as DJ616 } from './DJ616-django-unsupported';
+// nginx rules (issue 14).
+import { rule as DJ304 } from './DJ304-proxy-host-not-forwarded';
+import { rule as DJ413 } from './DJ413-proxy-forwarded-proto-missing';
+import { rule as DJ414 } from './DJ414-http-not-redirected';
+import { rule as DJ415 } from './DJ415-server-tokens-on';
+import { rule as DJ613 } from './DJ613-static-cache-headers-missing';
+import { rule as DJ614 } from './DJ614-gzip-off';
+import { rule as DJ417 } from './DJ417-tls-protocol-outdated';
+import { rule as DJ418 } from './DJ418-hsts-conflicting';
+import { rule as DJ617 } from './DJ617-upload-limit-below-django';
 
 /** Every rule, in code order. The engine runs these; nothing else names a rule. */
 export const rules: Rule[] = [
@@ -110,6 +120,7 @@ export const rules: Rule[] = [
   DJ721, DJ722, DJ723, DJ724, DJ725,
   DJ201, DJ401, DJ408, DJ409, DJ410, DJ502, DJ504, DJ101, DJ605,
   DJ106, DJ110, DJ204, DJ406, DJ505, DJ610, DJ611, DJ615, DJ616, DJ416, DJ420,
+  DJ304, DJ413, DJ414, DJ415, DJ613, DJ614, DJ417, DJ418, DJ617,
 ];
 // Listed in any order above; kept in code order here for output and documentation.
 rules.sort((a, b) => (a.meta.code < b.meta.code ? -1 : 1));

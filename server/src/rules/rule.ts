@@ -5,6 +5,7 @@ import type { EnvFile } from '../parse/env';
 import type { Procfile } from '../parse/procfile';
 import type { SystemdUnit } from '../parse/systemd-unit';
 import type { Dockerfile } from '../parse/dockerfile';
+import type { NginxConfig } from '../parse/nginx';
 import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
@@ -107,6 +108,8 @@ export interface Rule {
   checkSettings?(settings: SettingsView, context: RuleContext): void;
   /** Runs on compose files (also unreadable ones: `compose.readable` says whether services were read). */
   checkCompose?(compose: ComposeFile, context: RuleContext): void;
+  /** Runs on nginx configurations (also ones with syntax errors: `config.problems`). */
+  checkNginx?(config: NginxConfig, context: RuleContext): void;
   /** Runs after every other rule, with the engine's review of the file's suppression directives. */
   checkSuppressions?(review: DirectiveReview, context: RuleContext): void;
   /** Runs on the deployment checklist after the deployment files, whose findings it receives. */

@@ -42,6 +42,8 @@ const DEFAULTS: Record<string, () => Value> = {
   MEDIA_ROOT: () => s(''),
   LOGGING: () => ({ kind: 'dict', entries: [], at: null }),
   TEMPLATES: () => ({ kind: 'list', items: [], at: null }),
+  // 2.5 MB in every series from 3.2 to 6.1.
+  DATA_UPLOAD_MAX_MEMORY_SIZE: () => ({ kind: 'int', value: 2621440, at: null }),
 };
 
 /**

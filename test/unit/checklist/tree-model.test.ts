@@ -56,6 +56,23 @@ describe('checklist tree model', () => {
     assert.deepEqual([backups.checkbox, backups.contextValue, drill.checkbox], ['checked', 'item.manual', 'unchecked']);
   });
 
+  it('the nginx items are judged only where the project has an nginx configuration', () => {
+    const checklist = '# Deployment Checklist\n## Web server\n- [ ] Nginx is configured for Django <!-- preflight: DJ304 DJ413 DJ415 -->\n- [ ] Gzip compression is enabled <!-- preflight: DJ614 -->\n';
+    const statuses = (files: Record<string, string>) =>
+      walk(buildTree([folder({ 'DEPLOYMENT_CHECKLIST.md': checklist, ...files })]))
+        .filter((node) => node.kind === 'item')
+        .map((node) => [node.label, node.description, node.checkbox]);
+    assert.deepEqual(statuses({ '.envs/.production/.django': 'DJANGO_DEBUG=False\n' }), [
+      ['Nginx is configured for Django', 'nothing to check', 'unchecked'],
+      ['Gzip compression is enabled', 'nothing to check', 'unchecked'],
+    ]);
+    const site = 'server {\n    listen 443 ssl;\n    location / {\n        proxy_pass http://app:8000;\n    }\n}\n';
+    assert.deepEqual(statuses({ 'deploy/nginx/nginx.conf': `events {}\nhttp {\n    gzip on;\n    server_tokens off;\n${site}}\n` }), [
+      ['Nginx is configured for Django', '1 problem', null],
+      ['Gzip compression is enabled', 'passing', null],
+    ]);
+  });
+
   it('one root cause is one problem child, its other places in the tooltip', () => {
     const grouped = folder({
       'DEPLOYMENT_CHECKLIST.md': '## Critical\n- [ ] DEBUG is off <!-- preflight: DJ201 DJ202 -->\n',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { contextFromPath, kindFromPath, looksLikeCompose } from '../../../server/src/project/classify';
+import { contextFromPath, kindFromPath, looksLikeCompose, looksLikeNginx } from '../../../server/src/project/classify';
 
 describe('file kinds', () => {
   const table: [string, string | null][] = [
@@ -33,6 +33,14 @@ describe('file kinds', () => {
     ['docs/Dockerfile.md', null],
     ['Dockerfile.j2', null],
     ['Dockerfile.dockerignore', null],
+    ['nginx.conf', 'nginx'],
+    ['deploy/site.nginx', 'nginx'],
+    ['deploy/app.nginx.conf', 'nginx'],
+    ['nginx/conf.d/app.conf', 'nginx'],
+    ['etc/nginx/sites-available/default', 'nginx'],
+    ['deploy/nginx/Dockerfile', null],
+    ['conf.d/app.conf', null],
+    ['supervisor/app.conf', null],
   ];
   for (const [path, kind] of table) it(`${path} -> ${kind}`, () => assert.equal(kindFromPath(path), kind));
 
@@ -40,6 +48,12 @@ describe('file kinds', () => {
     assert.equal(looksLikeCompose('production.yml', 'version: "3"\nservices:\n  web:\n    image: x\n'), true);
     assert.equal(looksLikeCompose('.github/workflows/ci.yml', 'jobs:\n  test:\n    services:\n      db: {}\n'), false);
     assert.equal(looksLikeCompose('notes.txt', 'services:\n'), false);
+  });
+
+  it('recognises an nginx *.conf by a server, http or upstream block and an nginx directive', () => {
+    assert.equal(looksLikeNginx('server {\n    listen 80;\n    location / { proxy_pass http://app:8000; }\n}\n'), true);
+    assert.equal(looksLikeNginx('[program:web]\ncommand=gunicorn app\n'), false);
+    assert.equal(looksLikeNginx('server {\n}\n'), false);
   });
 });
 

@@ -4,6 +4,7 @@
  * production gets, and the dependency graph the server re-diagnoses along.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { lintProject } from '../../../server/src/engine/runner';
@@ -253,8 +254,36 @@ describe('VM fixture (gunicorn and a Celery worker under systemd, behind nginx)'
         'DJ718 deploy/systemd/celery.service:10',
         // requirements.txt pins Django 5.2.1, which misses security releases of 5.2
         'DJ616 requirements.txt:1',
-        // Pending the nginx rules (another branch): expectations for deploy/nginx/app.conf are added after both merge.
+        // deploy/nginx/app.conf redirects port 80, forwards Host and X-Forwarded-Proto, caches static files: no nginx rule speaks.
       ].sort(),
     );
+  });
+});
+
+/** A fixture's expected-findings.txt: `CODE path:line` per line, `#` comments. */
+function expectedFindings(fixture: string): string[] {
+  const text = fs.readFileSync(path.join(FIXTURES, fixture, 'expected-findings.txt'), 'utf8');
+  return text.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter((line) => line !== '');
+}
+
+describe('VM fixture (nginx in front of gunicorn, no compose)', () => {
+  const project = loadProject(path.join(FIXTURES, 'vm-nginx'));
+
+  it('reads the nginx site by its folder and leaves a supervisor *.conf alone', () => {
+    const kinds = project.files.map((file) => `${file.kind} ${file.relativePath}`);
+    assert.ok(kinds.includes('nginx deploy/nginx/mysite.conf'), kinds.join(', '));
+    assert.ok(!kinds.some((kind) => kind.includes('supervisor')), kinds.join(', '));
+  });
+
+  it('lints with the findings of expected-findings.txt and nothing else', () => {
+    const findings = lintProject(project, { onRuleError: (message) => assert.fail(message) });
+    assert.deepEqual(findings.map((finding) => `${finding.code} ${finding.relativePath}:${finding.range.start.line + 1}`).sort(), expectedFindings('vm-nginx').sort());
+  });
+
+  it('points DJ413 at the setting it contradicts', () => {
+    const findings = lintProject(project).filter((finding) => finding.code === 'DJ413');
+    assert.equal(findings.length, 2);
+    // Line 19 of production.py, 0-based in the range.
+    for (const finding of findings) assert.ok(finding.related?.some((place) => place.path.endsWith('mysite/settings/production.py') && place.range.start.line === 18), JSON.stringify(finding.related));
   });
 });

@@ -38,6 +38,17 @@ describe('loading a project from disk', () => {
     );
   });
 
+  it('reads a file a compose service mounts into /etc/nginx as nginx, whatever its name', () => {
+    const root = makeTree({
+      'docker-compose.production.yml': 'services:\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./proxy/site.tmpl:/etc/nginx/conf.d/default.conf:ro\n',
+      'proxy/site.tmpl': 'location / {\n    proxy_pass http://django:5000;\n}\n',
+      'proxy/other.tmpl': 'not mounted\n',
+    });
+    const kinds = loadProject(root).files.map((file) => `${file.kind} ${file.relativePath}`);
+    assert.ok(kinds.includes('nginx proxy/site.tmpl'), kinds.join(', '));
+    assert.ok(!kinds.some((kind) => kind.endsWith('other.tmpl')), kinds.join(', '));
+  });
+
   it('marks the --settings module as production', () => {
     const root = makeTree({ 'mysite/settings.py': 'DEBUG = True\n' });
     assert.equal(loadProject(root).files[0].context, 'unknown');

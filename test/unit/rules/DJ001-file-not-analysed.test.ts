@@ -5,7 +5,7 @@ import { ruleTester } from '../rule-tester';
 // test/unit/project/load.test.ts and test/unit/engine/runner.test.ts. Here the table drives the
 // rule through sources the reader would produce.
 ruleTester(rule, {
-  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }, { path: 'deploy/app.service', text: '[Service]\nExecStart=/bin/gunicorn \\\n  app.wsgi\n' }, { path: 'Dockerfile', name: 'style is not a build error (lowercase, MAINTAINER, relative WORKDIR)', text: 'from python:3.12\nMAINTAINER me\nworkdir app\nCMD ["gunicorn", "config.wsgi"]\n' }],
+  valid: [{ text: 'DJANGO_DEBUG=False\n' }, { text: '' }, { path: 'docker-compose.production.yml', text: 'services:\n  django:\n    image: app:1.0\n' }, { path: 'Procfile', text: '# web\nweb: gunicorn app\n' }, { path: 'nginx.conf', text: 'events {}\nhttp { server { listen 80; } }\n' }, { path: 'requirements.txt', text: '# base\nDjango==5.2.8 --hash=sha256:00\n-e .\n--index-url https://pypi.example/simple\n' }, { path: 'poetry.lock', text: '[[package]]\nname = "django"\nversion = "5.2.8"\n' }, { path: 'deploy/app.service', text: '[Service]\nExecStart=/bin/gunicorn \\\n  app.wsgi\n' }, { path: 'Dockerfile', name: 'style is not a build error (lowercase, MAINTAINER, relative WORKDIR)', text: 'from python:3.12\nMAINTAINER me\nworkdir app\nCMD ["gunicorn", "config.wsgi"]\n' }],
   invalid: [
     {
       name: 'a requirements line pip cannot read',
@@ -59,6 +59,12 @@ ruleTester(rule, {
       path: 'Procfile',
       text: 'web: gunicorn app\ngunicorn worker\n',
       errors: [{ line: 2, column: 1, endColumn: 16, severity: 'warning', message: 'Preflight could not read this Procfile line: this line is not `name: command`, so the platform runs nothing for it.' }],
+    },
+    {
+      name: 'an nginx configuration with a directive not ended by ;',
+      path: 'deploy/nginx/site.conf',
+      text: 'server {\n    listen 80\n}\n',
+      errors: [{ line: 2, column: 14, severity: 'warning', message: 'Preflight could not analyse this nginx configuration (nor can nginx load it): unexpected "}": the directive "listen" is not ended with ";".' }],
     },
     {
       name: 'a compose file with a YAML syntax error',

@@ -33,6 +33,7 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ301: 'placeholder to fill in',
   DJ302: null,
   DJ303: 'prefix https://',
+  DJ304: 'add proxy_set_header Host $host',
   DJ401: 'insert it first',
   DJ402: 'add the HSTS block',
   DJ403: 'set True',
@@ -47,6 +48,11 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ412: 'remove it',
   DJ420: null,
   DJ416: 'insert ContentSecurityPolicyMiddleware after SecurityMiddleware and a starter SECURE_CSP (review)',
+  DJ413: 'add proxy_set_header X-Forwarded-Proto $scheme',
+  DJ414: 'return 301 https://$host$request_uri',
+  DJ415: 'server_tokens off',
+  DJ417: 'keep only TLSv1.2 and TLSv1.3',
+  DJ418: null,
   DJ501: 'set True',
   DJ502: 'set True',
   DJ503: 'set True',
@@ -66,6 +72,9 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ612: 'None',
   DJ616: null,
   DJ615: 'a STORAGES block for DEFAULT_FILE_STORAGE / STATICFILES_STORAGE (review); delete the dead line when STORAGES is set',
+  DJ613: 'expires 30d',
+  DJ614: 'gzip on',
+  DJ617: 'raise client_max_body_size to DATA_UPLOAD_MAX_MEMORY_SIZE',
   DJ701: 'delete, or bind 127.0.0.1:',
   DJ702: 'bind 127.0.0.1:',
   DJ703: 'gunicorn command template',
@@ -124,4 +133,4 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
  * The file kinds a rule checks, by the hooks it implements ('any': a case in any file will do).
  * checkFile reads no parsed form (DJ001, DJ113) and is not asked for a fix.
  */
-export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit', checkDockerfile: 'dockerfile' };
+export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit', checkDockerfile: 'dockerfile', checkNginx: 'nginx' };

@@ -91,13 +91,14 @@ const LANGUAGES = [
   { name: 'YAML', scope: 'source.yaml', prefix: '  ', code: '  DJANGO_DEBUG: "True"', string: '  NOTE: "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.yaml' },
   { name: 'systemd unit (ini)', scope: 'source.ini', prefix: '', code: 'ExecStart=/srv/venv/bin/gunicorn config.wsgi', string: 'Description="# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.ini' },
   { name: 'Procfile', scope: 'source.procfile', prefix: '', code: 'web: python manage.py runserver', string: 'web: echo "# preflight: disable-line DJ201"', comment: 'comment.line.number-sign.procfile' },
+  { name: 'nginx', scope: 'source.nginx', prefix: '    ', code: '    server_tokens on;', string: '    add_header X-Note "# preflight: disable-line DJ201";', comment: 'comment.line.number-sign.nginx' },
 ];
 
 describe('directive injection grammar', () => {
-  it('is contributed as an injection into dotenv, Python, YAML, Procfile and ini (systemd units) with a comment selector', () => {
+  it('is contributed as an injection into dotenv, Python, YAML, Procfile, ini (systemd units) and nginx with a comment selector', () => {
     const injection = contributions.find((grammar) => grammar.scopeName === 'preflight.directives.injection');
     assert.ok(injection, 'package.json contributes the injection grammar');
-    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile', 'source.ini']);
+    assert.deepEqual(injection.injectTo, ['source.dotenv', 'source.python', 'source.yaml', 'source.procfile', 'source.ini', 'source.nginx']);
     const raw = JSON.parse(fs.readFileSync(path.join(REPOSITORY, injection.path), 'utf8'));
     assert.equal(raw.scopeName, injection.scopeName);
     assert.match(raw.injectionSelector, /comment\.line\.number-sign/);
@@ -164,4 +165,18 @@ describe('directive injection grammar', () => {
       });
     });
   }
+});
+
+describe('nginx grammar', () => {
+  it('scopes as nginx reads: # starts a comment only at a word start, the first word of a statement is the directive', async () => {
+    const [line, inWord, block] = await tokenize('source.nginx', ['    proxy_set_header Host $host; # why', '    set $a x#y;', 'location / { gzip on; }']);
+    const scopeOf = (tokens: Token[], text: string) => tokens.find((token) => token.text === text)?.scopes.at(-1);
+    assert.equal(scopeOf(line, 'proxy_set_header'), 'keyword.other.directive.nginx');
+    assert.equal(scopeOf(line, '$host'), 'variable.other.nginx');
+    assert.ok(line.some((token) => token.text.includes('why') && token.scopes.includes('comment.line.number-sign.nginx')));
+    assert.ok(!inWord.some((token) => token.scopes.some((scope) => scope.startsWith('comment.'))), JSON.stringify(inWord));
+    assert.equal(scopeOf(block, 'location'), 'keyword.other.directive.nginx');
+    assert.equal(scopeOf(block, 'gzip'), 'keyword.other.directive.nginx');
+    assert.notEqual(scopeOf(block, 'on'), 'keyword.other.directive.nginx');
+  });
 });
