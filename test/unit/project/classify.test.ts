@@ -38,7 +38,7 @@ describe('file kinds', () => {
     ['deploy/app.nginx.conf', 'nginx'],
     ['nginx/conf.d/app.conf', 'nginx'],
     ['etc/nginx/sites-available/default', 'nginx'],
-    ['deploy/nginx/Dockerfile', null],
+    ['deploy/nginx/Dockerfile', 'dockerfile'],
     ['conf.d/app.conf', null],
     ['supervisor/app.conf', null],
   ];
