@@ -225,6 +225,20 @@ export interface PipInstall {
 }
 
 /** The `pip install` commands of a shell command line (split at `&&`, `||` and `;`). */
+/**
+ * Options of `pip install` and `uv pip install` whose value is the next word (pip's and uv's
+ * --help): the value is no requirement (`--python-preference system`, `--index-strategy unsafe-best-match`).
+ */
+const OPTIONS_WITH_VALUE = new Set([
+  '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '-t', '--target', '--prefix', '--root',
+  '-e', '--editable', '--src', '--platform', '--python-version', '--implementation', '--abi', '--upgrade-strategy',
+  '--progress-bar', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--cache-dir',
+  '--global-option', '-C', '--config-settings', '--no-binary', '--only-binary', '--report', '--root-user-action',
+  '--index', '--default-index', '--index-strategy', '--python-preference', '-p', '--python', '--keyring-provider',
+  '--resolution', '--prerelease', '--link-mode', '--exclude-newer', '--override', '--overrides', '--build-constraints',
+  '--extra', '--group', '--python-platform', '--config-file', '--torch-backend',
+]);
+
 export function pipInstalls(commandLine: string): PipInstall[] {
   const installs: PipInstall[] = [];
   for (const command of commandLine.split(/&&|\|\||;/)) {
@@ -234,12 +248,12 @@ export function pipInstalls(commandLine: string): PipInstall[] {
     const found: PipInstall = { requirements: [], includes: [] };
     for (let index = install + 1; index < words.length; index++) {
       const word = words[index];
-      if (word === '-r' || word === '--requirement' || word === '-c' || word === '--constraint') {
+      if (word === '-r' || word === '--requirement' || word === '--requirements' || word === '-c' || word === '--constraint' || word === '--constraints') {
         if (words[index + 1]) found.includes.push({ kind: word.startsWith('-c') || word === '--constraint' ? 'constraints' : 'requirements', path: words[++index] });
         continue;
       }
       if (word.startsWith('-') || /[/$]|^\./.test(word)) {
-        if (/^(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|-t|--target|--prefix|--root)$/.test(word)) index++;
+        if (OPTIONS_WITH_VALUE.has(word)) index++;
         continue;
       }
       found.requirements.push(word);

@@ -20,6 +20,8 @@ export const rule: Rule = {
     const stages = finalStages(dockerfile);
     const final = stages[stages.length - 1];
     if (!final) return;
+    // Only an image that runs the Python app: a database's or a proxy's official image drops root itself (gosu, worker processes).
+    if (!runsPythonApp(stages)) return;
     // A compose service built from this file may choose the user itself (`user: "1000"`).
     for (const application of composeApplications(project)) {
       for (const service of application.services) {
@@ -43,3 +45,16 @@ export const rule: Rule = {
     });
   },
 };
+
+/** Python processes of a Django deployment, in the image's start command. */
+const PYTHON_APP = /\b(?:gunicorn|uvicorn|daphne|hypercorn|waitress-serve|celery|manage\.py|python[\d.]*|django-admin|uwsgi)\b/;
+
+/**
+ * Whether the final image runs the Python app: its start command (the last ENTRYPOINT/CMD of
+ * the final stage's chain) runs a Python server, or its base is a Python image (a start script's `CMD ["/start"]`).
+ */
+function runsPythonApp(stages: ReturnType<typeof finalStages>): boolean {
+  const commands = stages.flatMap((stage) => [stage.entrypoint, stage.cmd]).filter((command) => command !== null);
+  if (commands.some((command) => PYTHON_APP.test(command!.words.join(' ')))) return true;
+  return /(?:^|\/)python(?::|$)/.test(stages[0]?.base ?? '');
+}

@@ -98,4 +98,10 @@ describe('Dockerfile pip install', () => {
     assert.deepEqual(parsed.dependencies.map(show), ['django==5.2.8 @3', 'gunicorn @3']);
     assert.deepEqual(parsed.includes, [{ kind: 'requirements', path: 'requirements/production.txt', line: 3 }]);
   });
+
+  it("skips the values of options (uv's --python-preference system, --index-strategy unsafe-best-match) and reads uv's --requirements", () => {
+    const parsed = parseDockerfileDependencies('FROM python:3.12\nRUN uv pip install --no-cache --system --python-preference system \\\n  --index https://pypi.org/simple --index-strategy unsafe-best-match \\\n  --requirements requirements.txt gunicorn==23.0.0\n');
+    assert.deepEqual(parsed.dependencies.map(show), ['gunicorn==23.0.0 @2']);
+    assert.deepEqual(parsed.includes, [{ kind: 'requirements', path: 'requirements.txt', line: 2 }]);
+  });
 });

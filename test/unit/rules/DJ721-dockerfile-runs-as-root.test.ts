@@ -3,6 +3,8 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { path: 'Dockerfile.devdb', text: 'FROM postgres:13\nCOPY init.sql /docker-entrypoint-initdb.d/\n', name: "a database image: its entrypoint drops root itself, and it runs no Python app" },
+    { path: 'Dockerfile.caddy', text: 'FROM caddy:2.10.0-alpine\nCOPY Caddyfile /etc/caddy/Caddyfile\n', name: 'a proxy image' },
     { path: 'Dockerfile', text: 'FROM python:3.12-slim\nRUN adduser --system app\nUSER app\nCMD ["gunicorn", "config.wsgi"]\n' },
     { path: 'Dockerfile', name: 'a USER in the stage the final one is built FROM', text: 'FROM python:3.12 AS base\nUSER 1000:1000\nFROM base\nCMD ["gunicorn", "config.wsgi"]\n' },
     { path: 'Dockerfile', name: 'root for the install, then a user', text: 'FROM python:3.12\nUSER root\nRUN pip install -r requirements.txt\nUSER django\n' },
