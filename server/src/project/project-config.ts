@@ -12,6 +12,7 @@ import picomatch from 'picomatch';
 import { TomlError, parse } from 'smol-toml';
 import type { Range } from '../parse/source-text';
 import { DEFAULT_CHECKLIST_FILE } from './classify';
+import { DJANGO_SERIES, seriesOf } from './django-version';
 import type { ModelOptions, SourceFile } from './model';
 
 export const CONFIG_FILE_NAMES = ['preflight.toml', 'pyproject.toml'] as const;
@@ -55,7 +56,6 @@ const KEYS: Record<string, { option: keyof ConfigOptions; type: 'string' | 'stri
 };
 const SEVERITIES = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
 const MODULE = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
-const VERSION = /^\d+\.\d+(\.\d+)?$/;
 
 /** Whether the file's text holds a Preflight section at all (a `pyproject.toml` without one is not ours). */
 export function hasPreflightSection(fileName: string, text: string): boolean {
@@ -133,7 +133,8 @@ export function parseProjectConfig(file: string, rawText: string, isRule: (id: s
         continue;
       }
       if (known.option === 'settingsModule' && !MODULE.test(value)) problems.push({ range: at(key), message: `"settings-module" takes a dotted module path such as config.settings.production, not "${value}".` });
-      else if (known.option === 'djangoVersion' && !VERSION.test(value)) problems.push({ range: at(key), message: `"django-version" takes a version such as "5.2" or "5.2.8", not "${value}".` });
+      // The series the CLI's --django-version takes: an unknown one would silently mean the default.
+      else if (known.option === 'djangoVersion' && seriesOf(value) === null) problems.push({ range: at(key), message: `"django-version" takes a Django release Preflight knows (${DJANGO_SERIES[0]} to ${DJANGO_SERIES[DJANGO_SERIES.length - 1]}) such as "5.2" or "5.2.8", not "${value}".` });
       else if (known.option === 'checklistFile' && (value.startsWith('/') || value.split(/[\\/]/).includes('..'))) problems.push({ range: at(key), message: '"checklist-file" is a path inside the project.' });
       else (options as Record<string, unknown>)[known.option] = value;
     } else if (known.type === 'strings') {

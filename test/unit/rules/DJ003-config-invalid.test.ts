@@ -24,9 +24,14 @@ ruleTester(rule, {
       errors: [
         { line: 5, column: 1, message: '"production" takes a list of glob strings.' },
         { line: 6, column: 1, message: '"settings-module" takes a string.' },
-        { line: 7, column: 1, message: '"django-version" takes a version such as "5.2" or "5.2.8", not "five".' },
+        { line: 7, column: 1, message: '"django-version" takes a Django release Preflight knows (3.2 to 6.1) such as "5.2" or "5.2.8", not "five".' },
         { line: 8, column: 1, message: '"checklist-file" is a path inside the project.' },
       ],
+    },
+    {
+      ...pyproject('django-version = "2.2"\n'),
+      name: 'a Django series Preflight does not know: a finding, not a silent default',
+      errors: [{ line: 5, column: 1, message: '"django-version" takes a Django release Preflight knows (3.2 to 6.1) such as "5.2" or "5.2.8", not "2.2".' }],
     },
     {
       ...pyproject('\n[tool.preflight.rules]\nDJ404 = "off"\nDJ999 = "off"\ndebug-enabled = "loud"\n'),
