@@ -22,6 +22,8 @@ const DOCUMENT_PATTERNS = [
   // The processes a PaaS runs (Heroku, Render, Dokku, Scalingo).
   '**/Procfile',
   '**/Procfile.*',
+  // Gunicorn config files (Python, read and never run).
+  '**/{gunicorn,gunicorn.conf,gunicorn_conf,gunicorn_config,gunicorn.config}.py',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */

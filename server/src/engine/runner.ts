@@ -5,6 +5,7 @@ import { ProjectFile, ProjectModel, relativePosix } from '../project/model';
 import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
 import { feedsProductionEnvironment } from '../project/production';
+import { gunicornConfigOf } from '../project/server-starts';
 import { hasPreflightSection, parseProjectConfig } from '../project/project-config';
 import { SettingsView, productionSettings, settingsViewsFor } from '../settings/project-settings';
 import { Suppressions, readSuppressions } from './suppressions';
@@ -76,6 +77,7 @@ function runChecks(
   if (file.kind === 'env' && rule.checkEnv) rule.checkEnv(project.env(file), context);
   if (file.kind === 'compose' && rule.checkCompose) rule.checkCompose(project.compose(file), context);
   if (file.kind === 'procfile' && rule.checkProcfile) rule.checkProcfile(project.procfile(file), context);
+  if (file.kind === 'gunicorn-config' && rule.checkGunicornConfig) rule.checkGunicornConfig(gunicornConfigOf(project, file), context);
   if ((file.kind === 'settings' || file.kind === 'env' || file.kind === 'compose') && rule.checkSettings) {
     for (const view of settingsViews()) rule.checkSettings(view, context);
   }

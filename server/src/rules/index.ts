@@ -59,6 +59,10 @@ import { rule as DJ714 } from './DJ714-restart-policy-missing';
 import { rule as DJ715 } from './DJ715-source-mounted-in-production';
 import { rule as DJ716 } from './DJ716-celery-worker-missing';
 import { rule as DJ717 } from './DJ717-procfile-migrate-missing';
+import { rule as DJ730 } from './DJ730-server-reload-enabled';
+import { rule as DJ731 } from './DJ731-server-log-level-debug';
+import { rule as DJ732 } from './DJ732-gunicorn-single-sync-worker';
+import { rule as DJ733 } from './DJ733-forwarded-allow-ips-wildcard';
 import { rule as DJ901 } from './DJ901-checklist-unknown-rule';
 import { rule as DJ902 } from './DJ902-checklist-duplicate-item';
 import { rule as DJ903 } from './DJ903-checklist-ticked-but-failing';
@@ -88,6 +92,7 @@ export const rules: Rule[] = [
   DJ901, DJ902, DJ903,
   DJ203, DJ701, DJ702, DJ703, DJ704,
   DJ705, DJ706, DJ707, DJ708, DJ709, DJ710, DJ711, DJ712, DJ713, DJ714, DJ715, DJ716, DJ717,
+  DJ730, DJ731, DJ732, DJ733,
   DJ201, DJ401, DJ408, DJ409, DJ410, DJ502, DJ504, DJ101, DJ605,
   DJ106, DJ110, DJ204, DJ406, DJ505, DJ610, DJ611,
 ];

@@ -3,6 +3,7 @@ import type { Directive, DirectiveId } from '../engine/suppressions';
 import type { ComposeFile } from '../parse/compose';
 import type { EnvFile } from '../parse/env';
 import type { Procfile } from '../parse/procfile';
+import type { GunicornConfigModule } from '../project/gunicorn-settings';
 import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
@@ -112,6 +113,8 @@ export interface Rule {
   checkConfig?(config: ProjectConfig, context: RuleContext): void;
   /** A Procfile's processes. */
   checkProcfile?(procfile: Procfile, context: RuleContext): void;
+  /** A Gunicorn config file, evaluated (never run). */
+  checkGunicornConfig?(config: GunicornConfigModule, context: RuleContext): void;
 }
 
 /** A finding of another file, as a checklist rule sees it. */

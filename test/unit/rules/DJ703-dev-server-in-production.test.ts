@@ -13,6 +13,9 @@ ruleTester(rule, {
     // A Procfile's processes (Heroku, Render, Dokku, Scalingo).
     { path: 'Procfile', text: 'web: gunicorn config.wsgi\nworker: celery -A config worker\n' },
     { path: 'Procfile.dev', text: 'web: python manage.py runserver 0.0.0.0:$PORT\n', name: 'a development Procfile' },
+    // Gunicorn's and Uvicorn's --reload is DJ730's, on the flag.
+    { path, text: django('    entrypoint: gunicorn config.wsgi --reload\n'), name: 'gunicorn --reload (DJ730)' },
+    { path: 'Procfile', text: 'web: uvicorn config.asgi:application --reload\n', name: 'uvicorn --reload (DJ730)' },
   ],
   invalid: [
     {
@@ -22,7 +25,7 @@ ruleTester(rule, {
       output: django('    command: gunicorn config.wsgi:application --bind 0.0.0.0:8000\n'),
     },
     { path, text: django('    command: ["python", "manage.py", "runserver_plus", "0.0.0.0:8000"]\n'), errors: [{ line: 4, column: 14 }] },
-    { path, text: django('    entrypoint: gunicorn config.wsgi --reload\n'), errors: [{ line: 4, column: 17, message: '--reload' }] },
+    { path, text: django('    entrypoint: hypercorn config.asgi:application --reload\n'), errors: [{ line: 4, column: 17, message: '--reload' }] },
     {
       path,
       name: 'the WSGI module follows the production settings module',
@@ -37,7 +40,7 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 6, endColumn: 46, severity: 'error', message: 'Process `web` runs `manage.py runserver`' }],
       output: 'release: python manage.py migrate\nweb: gunicorn config.wsgi:application\n',
     },
-    { path: 'Procfile', text: 'web: gunicorn config.wsgi --reload\n', errors: [{ line: 1, column: 6, message: '--reload' }] },
+    { path: 'Procfile', text: 'web: hypercorn config.asgi:application --reload\n', errors: [{ line: 1, column: 6, message: '--reload' }] },
     {
       path: 'Procfile',
       name: 'the WSGI module follows the settings module the web process selects',

@@ -79,6 +79,10 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ715: 'delete',
   DJ716: null,
   DJ717: 'add a release: process that runs manage.py migrate',
+  DJ730: 'remove --reload / set reload = False',
+  DJ731: 'log at info',
+  DJ732: null,
+  DJ733: 'remove --forwarded-allow-ips',
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',
@@ -98,6 +102,9 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
   'DJ206:settings':
     'the settings side reports a production chain that imports a development module; what should replace the import ' +
     '(the base module? nothing?) depends on what the production module needs from it, which no file says',
+  'DJ733:gunicorn-config':
+    'the config line may serve other starts of the file that sit behind a proxy; which addresses to trust is the proxy\'s, ' +
+    'which the file does not say (the command-line flag, judged per start, is removed by the fix)',
   'DJ602:env':
     'the fix writes the compose service that runs the database or cache; the env rule does not know the compose services ' +
     '(the compose model, issue 4, will name them)',
@@ -107,4 +114,4 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
  * The file kinds a rule checks, by the hooks it implements ('any': a case in any file will do).
  * checkFile reads no parsed form (DJ001, DJ113) and is not asked for a fix.
  */
-export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile' };
+export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkGunicornConfig: 'gunicorn-config' };
