@@ -286,6 +286,11 @@ export function shellCommands(text: string, offset = 0): CommandWord[][] {
         index++;
       }
     }
+    // An unterminated quote or substitution ran past the end: the shell would reject the line.
+    if (index > text.length) {
+      index = text.length;
+      verbatim = false;
+    }
     const raw = text.slice(start, index);
     current.push({ text: value, raw, dynamic, span: verbatim ? { start: offset + start, end: offset + index } : null });
   }

@@ -23,6 +23,12 @@ describe('file kinds', () => {
     ['app/models.py', null],
     ['DEPLOYMENT_CHECKLIST.md', 'checklist'],
     ['docs/DEPLOYMENT_CHECKLIST.md', null],
+    ['gunicorn.conf.py', 'gunicorn-config'],
+    ['deploy/gunicorn_config.py', 'gunicorn-config'],
+    ['gunicorn.py', 'gunicorn-config'],
+    ['config/gunicorn_conf.py', 'gunicorn-config'],
+    ['gunicorn_settings.py', null],
+    ['gunicorn.conf', null],
   ];
   for (const [path, kind] of table) it(`${path} -> ${kind}`, () => assert.equal(kindFromPath(path), kind));
 
