@@ -34,15 +34,16 @@ export interface ServerStart {
   writtenIn: string | null;
 }
 
-const configs = new WeakMap<ProjectFile, GunicornConfigModule>();
+// Per file and production environment: an unchanged file is shared by the models rebuilt after an edit, its environment is not.
+const configs = new WeakMap<ProjectFile, { environment: object | null; config: GunicornConfigModule }>();
 
 /** A gunicorn config file of the project, evaluated with production's environment. */
 export function gunicornConfigOf(project: ProjectModel, file: ProjectFile): GunicornConfigModule {
-  let config = configs.get(file);
-  if (!config) {
-    config = evaluateGunicornConfig(file.path, file.relativePath, file.text ?? '', productionLinks(project).environment);
-    configs.set(file, config);
-  }
+  const { environment } = productionLinks(project);
+  const cached = configs.get(file);
+  if (cached && cached.environment === environment) return cached.config;
+  const config = evaluateGunicornConfig(file.path, file.relativePath, file.text ?? '', environment);
+  configs.set(file, { environment, config });
   return config;
 }
 
@@ -130,7 +131,7 @@ export function composeServiceStarts(project: ProjectModel, compose: ComposeFile
         const text = start.script.text;
         for (const parsed of serverCommandsInText(text)) {
           const line = parsed.serverWord.span ? text.slice(0, parsed.serverWord.span.start).split('\n').length : null;
-          sources.push({ command: spanless(parsed), writtenIn: `${start.script.relativePath}${line ? ` line ${line}` : ''} (run by ${start.role})` });
+          sources.push({ command: spanless(parsed), writtenIn: `${start.script.relativePath}${line ? ` line ${line}` : ''}, which ${start.role} runs` });
         }
       }
       for (const source of sources) {

@@ -64,5 +64,19 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 1, endColumn: 14, message: '`reload = True`' }],
       output: 'bind = "0.0.0.0:8000"\nreload = False\n',
     },
+    {
+      path: 'gunicorn.conf.py',
+      name: 'CRLF and a BOM',
+      text: '\uFEFFworkers = 3\r\nreload = True\r\n',
+      errors: [{ line: 2, column: 1, endColumn: 14 }],
+      output: '\uFEFFworkers = 3\r\nreload = False\r\n',
+    },
+    {
+      path: 'Procfile',
+      name: 'a Procfile with CRLF',
+      text: 'web: uvicorn config.asgi:application --reload\r\n',
+      errors: [{ line: 1, column: 38, endColumn: 46 }],
+      output: 'web: uvicorn config.asgi:application\r\n',
+    },
   ],
 });
