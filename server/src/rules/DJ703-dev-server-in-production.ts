@@ -17,7 +17,7 @@ export const rule: Rule = {
   meta: {
     code: 'DJ703',
     name: 'dev-server-in-production',
-    description: 'A service or a Procfile process runs Django\'s development server (runserver, runserver_plus) or a server with --reload.',
+    description: 'A service or a Procfile process runs Django\'s development server (runserver, runserver_plus), or a server other than Gunicorn and Uvicorn (theirs is DJ730) with --reload.',
     category: 'compose',
     severity: 'error',
     checklistItem: 'Use a production WSGI/ASGI server (gunicorn, uvicorn)',
