@@ -31,6 +31,8 @@ const DOCUMENT_PATTERNS = [
   '**/*.nginx',
   '**/*.conf',
   '**/sites-{available,enabled}/*',
+  // Gunicorn config files (Python, read and never run).
+  '**/{gunicorn,gunicorn.conf,gunicorn_conf,gunicorn_config,gunicorn.config}.py',
 ];
 
 /** The checklist file (`preflight.checklistFile`) in any folder: edits and git pulls refresh the tree. */

@@ -82,7 +82,7 @@ export interface ChecklistStatus {
 }
 
 /** The file kinds each check method reads; a rule judges a project only when it has such a file. */
-const CHECK_KINDS: Record<string, FileKind> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkProcfile: 'procfile', checkSystemdUnit: 'systemd-unit', checkDockerfile: 'dockerfile', checkNginx: 'nginx' };
+const CHECK_KINDS: Record<string, FileKind> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkProcfile: 'procfile', checkSystemdUnit: 'systemd-unit', checkDockerfile: 'dockerfile', checkNginx: 'nginx', checkGunicornConfig: 'gunicorn-config' };
 
 function judgedKinds(rule: Rule): FileKind[] {
   return Object.keys(CHECK_KINDS)

@@ -6,6 +6,7 @@ import { findRule, rules } from '../rules';
 import { DirectiveReview, Fix, RelatedLocation, Report, Rule, Severity, docsUrl } from '../rules/rule';
 import { feedsProductionEnvironment } from '../project/production';
 import { productionDependencies } from '../project/production-dependencies';
+import { gunicornConfigOf } from '../project/server-starts';
 import { hasPreflightSection, parseProjectConfig } from '../project/project-config';
 import { SettingsView, productionSettings, settingsViewsFor } from '../settings/project-settings';
 import { Suppressions, readSuppressions } from './suppressions';
@@ -81,6 +82,7 @@ function runChecks(
   if (file.kind === 'systemd-unit' && rule.checkSystemdUnit) rule.checkSystemdUnit(project.systemdUnit(file), context);
   if (file.kind === 'dockerfile' && rule.checkDockerfile) rule.checkDockerfile(project.dockerfile(file), context);
   if (file.kind === 'nginx' && rule.checkNginx) rule.checkNginx(project.nginx(file), context);
+  if (file.kind === 'gunicorn-config' && rule.checkGunicornConfig) rule.checkGunicornConfig(gunicornConfigOf(project, file), context);
   if ((file.kind === 'settings' || file.kind === 'env' || file.kind === 'compose') && rule.checkSettings) {
     for (const view of settingsViews()) rule.checkSettings(view, context);
   }

@@ -8,8 +8,10 @@ import picomatch from 'picomatch';
  * `systemd-unit`: a systemd service, socket or timer unit a VM deployment installs (`deploy/systemd/app.service`).
  * `dockerfile`: an image's build (by its name, or named by a compose `build:`), parse/dockerfile.ts.
  * `nginx`: an nginx configuration (parse/nginx.ts).
+ * `gunicorn-config`: a Gunicorn config file (`gunicorn.conf.py`, `gunicorn_config.py`, `gunicorn.py`), Python read
+ * with the settings evaluator as a plain module (project/gunicorn-settings.ts).
  */
-export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies' | 'systemd-unit' | 'dockerfile' | 'nginx';
+export type FileKind = 'env' | 'settings' | 'compose' | 'checklist' | 'config' | 'procfile' | 'dependencies' | 'systemd-unit' | 'dockerfile' | 'nginx' | 'gunicorn-config';
 export type FileContext = 'production' | 'development' | 'unknown';
 
 export const DEFAULT_CHECKLIST_FILE = 'DEPLOYMENT_CHECKLIST.md';
@@ -23,6 +25,8 @@ export function kindFromPath(relativePath: string, checklistFile = DEFAULT_CHECK
   // cookiecutter-django keeps env files as .envs/.production/.django: no ".env" in the name.
   if (directories.includes('.envs')) return 'env';
   if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(name) || /^docker-compose[\w.-]*\.ya?ml$/.test(name)) return 'compose';
+  // Before the settings folder: config/settings/gunicorn.py would be no settings module.
+  if (GUNICORN_CONFIG_NAME.test(name)) return 'gunicorn-config';
   if (name === 'settings.py' || (directories[directories.length - 1] === 'settings' && name.endsWith('.py'))) return 'settings';
   // A developer's override beside settings.py (`try: from .local_settings import *`): read, so that its absence is known too.
   // Not secret_settings.py and the like: read on its own, a gitignored file of secrets would be judged as a module in source control.
@@ -58,6 +62,9 @@ export function isDependencyManifest(relativePath: string): boolean {
   if (LOCK_FILES.has(name) || name === 'setup.cfg' || name === 'setup.py') return true;
   return /^requirements.*\.txt$/i.test(name) || (segments[segments.length - 2] === 'requirements' && name.endsWith('.txt'));
 }
+
+/** The names gunicorn's docs and projects give its config file (`./gunicorn.conf.py` is the one it loads by default). */
+const GUNICORN_CONFIG_NAME = /^gunicorn(?:\.conf|_conf|_config|\.config)?\.py$/;
 
 /** `Procfile`, and the variants some platforms and teams keep (`Procfile.web`, `Procfile.dev`: development by its word). */
 const PROCFILE_NAME = /^Procfile(?:\.[\w-]+)?$/;

@@ -194,6 +194,11 @@ function computeProductionLinks(project: ProjectModel): ProductionLinks {
     }
   }
 
+  // A gunicorn config file is judged with the starts that load it, which are judged with it (project/server-starts.ts).
+  for (const config of project.ofKind('gunicorn-config')) {
+    for (const starter of [...project.ofKind('compose'), ...project.ofKind('procfile')]) depend(config.path, starter.path);
+  }
+
   const production = applications.filter((application) => application.file.context === 'production');
   const djangoServices: EffectiveService[] = [];
   for (const application of production) {

@@ -1,17 +1,24 @@
 import type { ComposeCommand } from '../parse/compose';
 import { productionLinks } from '../project/production';
 import { unitValue, unitValues } from '../parse/systemd-unit';
+import { serverCommandsInText } from '../project/gunicorn-command';
 import { fileServices } from './shared/compose-services';
 import { Fix, Rule } from './rule';
 
 const DEV_SERVER = /\b(?:manage\.py\s+(runserver_plus|runserver)|django-admin\s+(runserver))\b/;
 const RELOAD = /(?:^|\s)(--reload)(?:\s|=|$)/;
 
+/** --reload of another server (hypercorn, daphne's autoreload, flask); Gunicorn's and Uvicorn's is DJ730's, on the flag. */
+function otherServerReload(command: string): boolean {
+  if (!RELOAD.test(command)) return false;
+  return !serverCommandsInText(command).some((server) => server.options.some((option) => option.setting === 'reload'));
+}
+
 export const rule: Rule = {
   meta: {
     code: 'DJ703',
     name: 'dev-server-in-production',
-    description: 'A service, a Procfile process or a systemd unit runs Django\'s development server (runserver, runserver_plus) or a server with --reload.',
+    description: 'A service, a Procfile process or a systemd unit runs Django\'s development server (runserver, runserver_plus), or a server other than Gunicorn and Uvicorn (theirs is DJ730) with --reload.',
     category: 'compose',
     severity: 'error',
     checklistItem: 'Use a production WSGI/ASGI server (gunicorn, uvicorn)',
@@ -30,8 +37,7 @@ export const rule: Rule = {
           });
           continue;
         }
-        const reload = RELOAD.exec(command.text);
-        if (reload) {
+        if (otherServerReload(command.text)) {
           report({
             range: command.range,
             message: `Service \`${service.name}\` starts its server with --reload: it watches the source for changes, which costs CPU and restarts workers mid-request; reloading is for development.`,
@@ -54,7 +60,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      if (RELOAD.test(process.command)) {
+      if (otherServerReload(process.command)) {
         report({
           range: process.commandRange,
           message: `Process \`${process.name}\` starts its server with --reload: it watches the source for changes, which costs CPU and restarts workers mid-request; reloading is for development.`,

@@ -72,6 +72,10 @@ import { rule as DJ722 } from './DJ722-dockerfile-debug-enabled';
 import { rule as DJ723 } from './DJ723-dockerfile-secret-in-build';
 import { rule as DJ724 } from './DJ724-collectstatic-missing';
 import { rule as DJ725 } from './DJ725-pip-install-unpinned';
+import { rule as DJ730 } from './DJ730-server-reload-enabled';
+import { rule as DJ731 } from './DJ731-server-log-level-debug';
+import { rule as DJ732 } from './DJ732-gunicorn-single-sync-worker';
+import { rule as DJ733 } from './DJ733-forwarded-allow-ips-wildcard';
 import { rule as DJ901 } from './DJ901-checklist-unknown-rule';
 import { rule as DJ902 } from './DJ902-checklist-duplicate-item';
 import { rule as DJ903 } from './DJ903-checklist-ticked-but-failing';
@@ -118,6 +122,7 @@ export const rules: Rule[] = [
   DJ740, DJ741, DJ742, DJ743, DJ744,
   DJ718, DJ719, DJ720,
   DJ721, DJ722, DJ723, DJ724, DJ725,
+  DJ730, DJ731, DJ732, DJ733,
   DJ201, DJ401, DJ408, DJ409, DJ410, DJ502, DJ504, DJ101, DJ605,
   DJ106, DJ110, DJ204, DJ406, DJ505, DJ610, DJ611, DJ615, DJ616, DJ416, DJ420,
   DJ304, DJ413, DJ414, DJ415, DJ613, DJ614, DJ417, DJ418, DJ617,

@@ -1,6 +1,6 @@
 import { Rule, docsFileName } from './rule';
 
-const KIND_LABELS: Record<string, string> = { checkFile: 'any', checkSuppressions: 'any', checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'Procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd', checkDockerfile: 'Dockerfile', checkNginx: 'nginx' };
+const KIND_LABELS: Record<string, string> = { checkFile: 'any', checkSuppressions: 'any', checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'Procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd', checkDockerfile: 'Dockerfile', checkNginx: 'nginx', checkGunicornConfig: 'gunicorn config' };
 
 /** The file kinds a rule reads, from the checks it implements. */
 export function ruleKinds(rule: Rule): string[] {

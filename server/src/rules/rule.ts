@@ -6,6 +6,7 @@ import type { Procfile } from '../parse/procfile';
 import type { SystemdUnit } from '../parse/systemd-unit';
 import type { Dockerfile } from '../parse/dockerfile';
 import type { NginxConfig } from '../parse/nginx';
+import type { GunicornConfigModule } from '../project/gunicorn-settings';
 import type { SettingsView } from '../settings/project-settings';
 import type { Range } from '../parse/source-text';
 import type { ProjectFile, ProjectModel } from '../project/model';
@@ -124,6 +125,8 @@ export interface Rule {
   checkSystemdUnit?(unit: SystemdUnit, context: RuleContext): void;
   /** A Dockerfile's stages and instructions. */
   checkDockerfile?(dockerfile: Dockerfile, context: RuleContext): void;
+  /** A Gunicorn config file, evaluated (never run). */
+  checkGunicornConfig?(config: GunicornConfigModule, context: RuleContext): void;
 }
 
 /** A finding of another file, as a checklist rule sees it. */

@@ -41,6 +41,12 @@ describe('file kinds', () => {
     ['deploy/nginx/Dockerfile', 'dockerfile'],
     ['conf.d/app.conf', null],
     ['supervisor/app.conf', null],
+    ['gunicorn.conf.py', 'gunicorn-config'],
+    ['deploy/gunicorn_config.py', 'gunicorn-config'],
+    ['gunicorn.py', 'gunicorn-config'],
+    ['config/gunicorn_conf.py', 'gunicorn-config'],
+    ['gunicorn_settings.py', null],
+    ['gunicorn.conf', null],
   ];
   for (const [path, kind] of table) it(`${path} -> ${kind}`, () => assert.equal(kindFromPath(path), kind));
 

@@ -19,6 +19,9 @@ ruleTester(rule, {
     { path: 'deploy/app.service', text: '[Service]\nExecStart=/srv/app/venv/bin/gunicorn config.wsgi\n' },
     { path: 'deploy/app.service', text: '[Service]\nExecStart=/srv/app/venv/bin/python manage.py runserver\nExecStart=\nExecStart=/srv/app/venv/bin/gunicorn config.wsgi\n', name: 'an empty ExecStart= resets the list: runserver no longer runs' },
     { path: 'deploy/app.service', text: '[Unit]\nDescription=python manage.py runserver\n[Service]\nExecStart=/srv/app/venv/bin/uvicorn config.asgi:application\n', name: 'only ExecStart= is the command' },
+    // Gunicorn's and Uvicorn's --reload is DJ730's, on the flag.
+    { path, text: django('    entrypoint: gunicorn config.wsgi --reload\n'), name: 'gunicorn --reload (DJ730)' },
+    { path: 'Procfile', text: 'web: uvicorn config.asgi:application --reload\n', name: 'uvicorn --reload (DJ730)' },
   ],
   invalid: [
     {
@@ -28,7 +31,7 @@ ruleTester(rule, {
       output: django('    command: gunicorn config.wsgi:application --bind 0.0.0.0:8000\n'),
     },
     { path, text: django('    command: ["python", "manage.py", "runserver_plus", "0.0.0.0:8000"]\n'), errors: [{ line: 4, column: 14 }] },
-    { path, text: django('    entrypoint: gunicorn config.wsgi --reload\n'), errors: [{ line: 4, column: 17, message: '--reload' }] },
+    { path, text: django('    entrypoint: hypercorn config.asgi:application --reload\n'), errors: [{ line: 4, column: 17, message: '--reload' }] },
     {
       path,
       name: 'the WSGI module follows the production settings module',
@@ -43,7 +46,7 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 6, endColumn: 46, severity: 'error', message: 'Process `web` runs `manage.py runserver`' }],
       output: 'release: python manage.py migrate\nweb: gunicorn config.wsgi:application\n',
     },
-    { path: 'Procfile', text: 'web: gunicorn config.wsgi --reload\n', errors: [{ line: 1, column: 6, message: '--reload' }] },
+    { path: 'Procfile', text: 'web: hypercorn config.asgi:application --reload\n', errors: [{ line: 1, column: 6, message: '--reload' }] },
     {
       path: 'Procfile',
       name: 'the WSGI module follows the settings module the web process selects',

@@ -105,6 +105,10 @@ export const CATALOG_QUICK_FIXES: Record<string, string | null> = {
   DJ723: null,
   DJ724: null,
   DJ725: null,
+  DJ730: 'remove --reload / set reload = False',
+  DJ731: 'log at info',
+  DJ732: null,
+  DJ733: 'remove --forwarded-allow-ips',
   DJ801: 'delete the earlier one',
   DJ802: 'quote / add =',
   DJ803: 'rename',
@@ -124,6 +128,9 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
   'DJ206:settings':
     'the settings side reports a production chain that imports a development module; what should replace the import ' +
     '(the base module? nothing?) depends on what the production module needs from it, which no file says',
+  'DJ733:gunicorn-config':
+    'the config line may serve other starts of the file that sit behind a proxy; which addresses to trust is the proxy\'s, ' +
+    'which the file does not say (the command-line flag, judged per start, is removed by the fix)',
   'DJ602:env':
     'the fix writes the compose service that runs the database or cache; the env rule does not know the compose services ' +
     '(the compose model, issue 4, will name them)',
@@ -133,4 +140,4 @@ export const QUICK_FIX_EXCEPTIONS: Record<string, string> = {
  * The file kinds a rule checks, by the hooks it implements ('any': a case in any file will do).
  * checkFile reads no parsed form (DJ001, DJ113) and is not asked for a fix.
  */
-export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit', checkDockerfile: 'dockerfile', checkNginx: 'nginx' };
+export const KIND_HOOKS: Record<string, string> = { checkEnv: 'env', checkSettings: 'settings', checkCompose: 'compose', checkSuppressions: 'any', checkChecklist: 'checklist', checkConfig: 'config', checkProcfile: 'procfile', checkDependencies: 'dependencies', checkSystemdUnit: 'systemd-unit', checkDockerfile: 'dockerfile', checkNginx: 'nginx', checkGunicornConfig: 'gunicorn-config' };
