@@ -11,8 +11,12 @@ import { builtinModules } from 'node:module';
 import { before, describe, it } from 'node:test';
 import { REPO, preflight } from './bundled-cli';
 
-/** The packed tarball, measured: 234 kB at 0.1.0 (README "Command line"). The bound leaves room for rules, not for a stray folder. */
-const MAX_PACKED_BYTES = 400_000;
+/**
+ * The packed tarball, measured: 234 kB at 0.1.0, 410 kB once the readers of issues 14 and 17 are
+ * bundled (dockerfile-ast and dockerfile-utils, pip-requirements-js with ohm-js, pep440, the nginx
+ * and systemd readers; README "Command line"). The bound leaves room for rules, not for a stray folder.
+ */
+const MAX_PACKED_BYTES = 460_000;
 
 /** A child's environment with nothing of the checkout: no node_modules/.bin on PATH, no NODE_PATH. */
 function cleanEnvironment(extraPath: string[] = []): NodeJS.ProcessEnv {
