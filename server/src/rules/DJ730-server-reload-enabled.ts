@@ -1,7 +1,7 @@
 import type { ServerStart } from '../project/server-starts';
 import { optionValues } from '../project/gunicorn-command';
 import { Rule, RuleContext } from './rule';
-import { composeStarts, configBinding, optionRange, overriddenEverywhere, procfileServerStarts, removeOptionFix, replaceConfigValueFix, writtenIn } from './shared/server-starts';
+import { configBinding, onServerStarts, optionRange, overriddenEverywhere, removeOptionFix, replaceConfigValueFix, writtenIn } from './shared/server-starts';
 
 const WHY = 'it watches the source for changes, which costs CPU, and restarts the workers mid-request when a file changes; reloading is for development';
 
@@ -15,12 +15,7 @@ export const rule: Rule = {
     checklistItem: 'Gunicorn is installed and configured',
     djangoCheck: null,
   },
-  checkCompose(compose, context) {
-    for (const start of composeStarts(context.project, context.file, compose)) check(start, context);
-  },
-  checkProcfile(procfile, context) {
-    for (const start of procfileServerStarts(context.project, context.file, procfile)) check(start, context);
-  },
+  ...onServerStarts(check),
   checkGunicornConfig(config, { file, project, report }) {
     const binding = configBinding(config, 'reload');
     if (!binding || binding.value.kind !== 'bool' || !binding.value.value) return;

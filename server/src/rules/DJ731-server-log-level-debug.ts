@@ -1,7 +1,7 @@
 import type { ServerStart } from '../project/server-starts';
 import { optionValues } from '../project/gunicorn-command';
 import { Rule, RuleContext } from './rule';
-import { composeStarts, configBinding, optionRange, overriddenEverywhere, procfileServerStarts, replaceConfigValueFix, replaceValueFix, writtenIn } from './shared/server-starts';
+import { configBinding, onServerStarts, optionRange, overriddenEverywhere, replaceConfigValueFix, replaceValueFix, writtenIn } from './shared/server-starts';
 
 /** Levels that log request details meant for debugging (uvicorn's `trace` logs every ASGI message). */
 const DEBUG_LEVELS = new Set(['debug', 'trace']);
@@ -17,12 +17,7 @@ export const rule: Rule = {
     checklistItem: 'Gunicorn is installed and configured',
     djangoCheck: null,
   },
-  checkCompose(compose, context) {
-    for (const start of composeStarts(context.project, context.file, compose)) check(start, context);
-  },
-  checkProcfile(procfile, context) {
-    for (const start of procfileServerStarts(context.project, context.file, procfile)) check(start, context);
-  },
+  ...onServerStarts(check),
   checkGunicornConfig(config, { file, project, report }) {
     const binding = configBinding(config, 'loglevel');
     if (!binding || binding.value.kind !== 'str' || binding.value.value.trim().toLowerCase() !== 'debug') return;

@@ -2,7 +2,7 @@ import type { GunicornResolution, ResolvedSetting } from '../project/gunicorn-se
 import type { ServerStart } from '../project/server-starts';
 import { configUsers } from '../project/server-starts';
 import { Rule, RuleContext } from './rule';
-import { composeStarts, configBinding, optionRange, procfileServerStarts, writtenIn } from './shared/server-starts';
+import { configBinding, onServerStarts, optionRange, writtenIn } from './shared/server-starts';
 import { fromConfigValue } from '../project/gunicorn-settings';
 
 const SYNC = new Set(['sync', 'gunicorn.workers.sync.SyncWorker', 'gunicorn.workers.sync', 'egg:gunicorn#sync']);
@@ -18,12 +18,7 @@ export const rule: Rule = {
     checklistItem: 'Gunicorn is installed and configured',
     djangoCheck: null,
   },
-  checkCompose(compose, context) {
-    for (const start of composeStarts(context.project, context.file, compose)) check(start, context);
-  },
-  checkProcfile(procfile, context) {
-    for (const start of procfileServerStarts(context.project, context.file, procfile)) check(start, context);
-  },
+  ...onServerStarts(check),
   checkGunicornConfig(config, { file, project, report }) {
     const binding = configBinding(config, 'workers');
     if (!binding || fromConfigValue('workers', binding.value) !== 1) return;

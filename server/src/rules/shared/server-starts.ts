@@ -11,8 +11,20 @@ import type { GunicornConfigModule, ResolvedSettingName } from '../../project/gu
 import type { ProjectFile, ProjectModel } from '../../project/model';
 import { ServerStart, composeServiceStarts, configUsers, procfileStarts } from '../../project/server-starts';
 import type { Binding } from '../../settings/namespace';
-import type { Fix } from '../rule';
+import type { Fix, Rule, RuleContext } from '../rule';
 import { fileServices } from './compose-services';
+
+/** The compose and Procfile hooks of a rule that judges each server start the same way, wherever it is written. */
+export function onServerStarts(check: (start: ServerStart, context: RuleContext) => void): Pick<Rule, 'checkCompose' | 'checkProcfile'> {
+  return {
+    checkCompose(compose, context) {
+      for (const start of composeStarts(context.project, context.file, compose)) check(start, context);
+    },
+    checkProcfile(procfile, context) {
+      for (const start of procfileServerStarts(context.project, context.file, procfile)) check(start, context);
+    },
+  };
+}
 
 export function composeStarts(project: ProjectModel, file: ProjectFile, compose: ComposeFile): ServerStart[] {
   return fileServices(project, file, compose).flatMap(({ service, effective }) => composeServiceStarts(project, compose, service, effective));
