@@ -1,11 +1,11 @@
 import type { SettingsView } from '../settings/project-settings';
 import { atLeast } from '../project/django-version';
+import { CSP_MIDDLEWARE } from '../settings/django-defaults';
 import { appendToModuleFix, hasMiddleware, knownOnEveryPath, middlewareSetting, reportSetting } from './shared/settings-findings';
 import type { KnownLookup } from './shared/settings-findings';
 import { insertMiddlewareFix } from './shared/middleware-setting';
 import type { FileEdit, Fix, Rule, RuleContext } from './rule';
 
-const CSP_MIDDLEWARE = 'django.middleware.csp.ContentSecurityPolicyMiddleware';
 /** django-csp's middleware: it sends its own policy (default-src 'self' unless configured), on any Django. */
 const DJANGO_CSP_MIDDLEWARE = 'csp.middleware.CSPMiddleware';
 const CSP_IMPORT = 'from django.utils.csp import CSP';

@@ -1,11 +1,11 @@
 import { behaviour, idIf } from '../settings/django-checks-by-version';
+import { CSP_MIDDLEWARE } from '../settings/django-defaults';
 import { CSP_MEMBERS } from '../settings/evaluate';
 import type { Value } from '../settings/value';
 import { dictGet } from '../settings/value';
 import { hasMiddleware, known, reportSetting } from './shared/settings-findings';
 import type { Rule } from './rule';
 
-const CSP_MIDDLEWARE = 'django.middleware.csp.ContentSecurityPolicyMiddleware';
 const CSP_PROCESSOR = 'django.template.context_processors.csp';
 
 export const rule: Rule = {

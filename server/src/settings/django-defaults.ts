@@ -62,6 +62,8 @@ export function defaultSetting(name: string, version: DjangoVersion): Value {
 }
 
 export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
+/** Django 6.0+'s Content Security Policy middleware (django/middleware/csp.py). */
+export const CSP_MIDDLEWARE = 'django.middleware.csp.ContentSecurityPolicyMiddleware';
 export const XFRAME_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
 export const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 export const SESSION_MIDDLEWARE = 'django.contrib.sessions.middleware.SessionMiddleware';

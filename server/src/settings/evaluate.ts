@@ -1423,9 +1423,9 @@ class ModuleEvaluator implements HelperHost {
         'os.environ.get': 'method:os.environ.get',
         'os.environ.setdefault': 'method:os.environ.setdefault',
         'os.environ.keys': 'method:os.environ.keys',
+        'django.utils.csp.CSP': 'class:django.utils.csp.CSP',
       };
       if (known[name]) return { kind: 'object', name: known[name], at };
-      if (name === 'django.utils.csp.CSP') return { kind: 'object', name: 'class:django.utils.csp.CSP', at };
       // Django 6's CSP is a StrEnum: its members are their strings (django/utils/csp.py of 6.1).
       if (object.name === 'class:django.utils.csp.CSP' && Object.hasOwn(CSP_MEMBERS, attribute)) return { kind: 'str', value: CSP_MEMBERS[attribute], at };
       const library = libraryAttribute(object.name, attribute);
